@@ -1,0 +1,41 @@
+// tiller-cli: the headless companion of the Tiller GUI for administrators, scripts and tests.
+// Exit status: 0 success, 1 the work failed, 2 the command line was wrong. A failure prints
+// one line on stderr that says what went wrong and where.
+#include "cli_context.hpp"
+
+#include <tiller/errors.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    tiller::cli::CliContext context;
+    CLI::App app{"tiller-cli: administer a Tiller database from the command line", "tiller-cli"};
+    app.require_subcommand(1);
+    app.fallthrough();  // global options may follow the command name too
+    context.addGlobalOptions(app);
+    tiller::cli::addVersionCommand(app, context);
+    tiller::cli::addMigrateCommand(app, context);
+    tiller::cli::addBackupCommands(app, context);
+    for (auto* command : app.get_subcommands({}))
+        command->footer(
+            "Global options (before or after the command): --db URL, --config FILE, --lang LANG, "
+            "--plugins-dir DIR, --log-level LEVEL; see 'tiller-cli --help'.");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "tiller-cli: " << e.what() << " (see 'tiller-cli --help')\n";
+        return 2;
+    } catch (const tiller::Error& e) {
+        std::cerr << "tiller-cli: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "tiller-cli: unexpected error: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

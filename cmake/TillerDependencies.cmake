@@ -1,0 +1,16 @@
+# Every third-party package the tree uses, found in one place (all from Debian 12).
+find_package(Threads REQUIRED)
+find_package(SOCI REQUIRED)
+find_package(yaml-cpp REQUIRED)          # target: yaml-cpp (0.7 has no namespace)
+find_package(spdlog REQUIRED)            # rotating log file
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)             # tiller-cli's sub-commands and --help
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+if(TILLER_BUILD_TESTS)
+    find_package(Catch2 2 REQUIRED)
+    include(Catch)
+endif()
+if(TILLER_BUILD_GUI)
+    find_package(wxWidgets 3.2 REQUIRED COMPONENTS aui core base)
+endif()

@@ -1,0 +1,1 @@
+CREATE TABLE consumer_visit (id {{pk}}, note TEXT NOT NULL, at {{timestamp}} NOT NULL);

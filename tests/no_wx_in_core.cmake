@@ -1,0 +1,16 @@
+# Fails when a file of tiller_core or of a plugin's core/ includes a wx header.
+file(GLOB_RECURSE files "${ROOT}/sdk/core/*.hpp" "${ROOT}/sdk/core/*.cpp"
+                        "${ROOT}/plugins/*/core/*.hpp" "${ROOT}/plugins/*/core/*.cpp")
+set(offenders "")
+foreach(f IN LISTS files)
+    file(STRINGS "${f}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]wx/")
+    if(hits)
+        list(APPEND offenders "${f}: ${hits}")
+    endif()
+endforeach()
+list(LENGTH files count)
+if(offenders)
+    string(REPLACE ";" "\n" offenders "${offenders}")
+    message(FATAL_ERROR "wx headers in business logic:\n${offenders}")
+endif()
+message(STATUS "${count} core files checked, none includes wx")
