@@ -5,6 +5,7 @@ find_package(yaml-cpp REQUIRED)          # target: yaml-cpp (0.7 has no namespac
 find_package(spdlog REQUIRED)            # rotating log file
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)             # tiller-cli's sub-commands and --help
+find_package(Boost 1.74 REQUIRED COMPONENTS locale)  # headers (DLL) + message catalogs
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 if(TILLER_BUILD_TESTS)

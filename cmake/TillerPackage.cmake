@@ -12,4 +12,6 @@ install(FILES
     "${PROJECT_SOURCE_DIR}/cmake/FindSOCI.cmake"
     "${PROJECT_SOURCE_DIR}/cmake/TillerEmbed.cmake"
     "${PROJECT_SOURCE_DIR}/cmake/TillerEmbedMigrations.cmake"
+    "${PROJECT_SOURCE_DIR}/cmake/TillerEmbedFiles.cmake"
+    "${PROJECT_SOURCE_DIR}/cmake/TillerPlugin.cmake"
     DESTINATION ${TILLER_CMAKE_DIR})

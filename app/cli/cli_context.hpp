@@ -1,41 +1,63 @@
-// What every tiller-cli command shares: the global options, the resolved settings, and the
-// two ways of answering (a line of text for people, one JSON document for scripts).
+// What every tiller-cli command shares: the settings and the Runtime (plugins, database)
+// brought up as far as the command needs, and the two ways of answering (a line of text for
+// people, one JSON document for scripts).
 #pragma once
 
 #include "program_options.hpp"
 
+#include <tiller/runtime.hpp>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <functional>
+#include <exception>
+#include <memory>
 #include <string>
 
 namespace tiller::cli {
 
+// Thrown to end the program with a given status after the command said why itself.
+struct ExitStatus {
+    int code;
+};
+
 class CliContext {
 public:
-    // Adds --db, --config, --lang, --plugins-dir and --log-level to the top-level app.
-    void addGlobalOptions(CLI::App& app);
+    // Reads the global options from the whole command line before the real parse, so that
+    // plugins (whose folders the options name) can add their commands to it. A problem here
+    // is kept and reported by the first command that needs the settings.
+    void prepare(int argc, char** argv);
 
-    // Settings from flags, environment and tiller.yaml; resolved on first use, then kept.
+    void addGlobalOptions(CLI::App& app) { options_.addTo(app); }
+
     const config::Settings& settings();
+    Runtime& runtime();            // plugins loaded, no database yet
+    Runtime& runtimeWithDatabase();  // database open and migrated
+    const migrations::MigrationReport& migrationReport() const { return migrationReport_; }
+    Runtime& startedRuntime();     // plugins started
 
-    // Adds --json to a command; `json()` tells whether it was given.
     void addJsonFlag(CLI::App& command);
     bool json() const { return json_; }
-
-    // Prints `document` when --json was given, else `text` (followed by a newline).
     void answer(const nlohmann::json& document, const std::string& text) const;
 
 private:
-    app::ProgramOptions options_;
+    app::ProgramOptions options_;       // bound to the real parser (for --help and checks)
+    app::ProgramOptions earlyOptions_;  // bound to the early pass
     std::optional<config::Settings> settings_;
+    std::exception_ptr settingsProblem_;
+    std::unique_ptr<Runtime> runtime_;
+    bool databaseOpen_ = false;
+    migrations::MigrationReport migrationReport_;
+    bool started_ = false;
     bool json_ = false;
 };
 
-// One command each; defined in commands/*.cpp.
 void addVersionCommand(CLI::App& app, CliContext& context);
 void addMigrateCommand(CLI::App& app, CliContext& context);
 void addBackupCommands(CLI::App& app, CliContext& context);
+void addPluginsCommands(CLI::App& app, CliContext& context);
+void addDemoCommand(CLI::App& app, CliContext& context);
+// Sub-commands contributed by plugins.
+void addPluginCliCommands(CLI::App& app, CliContext& context);
 
 }  // namespace tiller::cli

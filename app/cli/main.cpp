@@ -9,6 +9,8 @@
 
 int main(int argc, char** argv) {
     tiller::cli::CliContext context;
+    context.prepare(argc, argv);  // settings and plugins, so plugin commands exist below
+
     CLI::App app{"tiller-cli: administer a Tiller database from the command line", "tiller-cli"};
     app.require_subcommand(1);
     app.fallthrough();  // global options may follow the command name too
@@ -16,6 +18,9 @@ int main(int argc, char** argv) {
     tiller::cli::addVersionCommand(app, context);
     tiller::cli::addMigrateCommand(app, context);
     tiller::cli::addBackupCommands(app, context);
+    tiller::cli::addPluginsCommands(app, context);
+    tiller::cli::addDemoCommand(app, context);
+    tiller::cli::addPluginCliCommands(app, context);
     for (auto* command : app.get_subcommands({}))
         command->footer(
             "Global options (before or after the command): --db URL, --config FILE, --lang LANG, "
@@ -30,6 +35,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         std::cerr << "tiller-cli: " << e.what() << " (see 'tiller-cli --help')\n";
         return 2;
+    } catch (const tiller::cli::ExitStatus& status) {
+        return status.code;
     } catch (const tiller::Error& e) {
         std::cerr << "tiller-cli: " << e.what() << '\n';
         return 1;

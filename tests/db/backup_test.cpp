@@ -75,7 +75,7 @@ TEST_CASE("a backup restores the database exactly as it was", "[backup]") {
         database->withSession([](soci::session& s) { s << "DELETE FROM shop_note WHERE id = 1"; });
     }
     auto restored = backup::restore(t.url(), file, known());
-    CHECK(restored.migrationsInBackup == 2);
+    CHECK(restored.migrationsInBackup == static_cast<int>(known().size()));
     CHECK(notes(t.url()) ==
           std::vector<std::string>{"张三 called about the order", "deliver on Monday"});
     // The restored database is usable and still knows its schema.

@@ -47,10 +47,11 @@ TEST_CASE("pending migrations are applied in order and recorded with their check
     migrator.add(migrations::coreMigrations());
     migrator.add({kAddStock, kCreateItems});  // given out of order on purpose
     auto report = migrator.apply();
-    REQUIRE(report.applied.size() == 3);
+    const auto core = migrations::coreMigrations().size();
+    REQUIRE(report.applied.size() == core + 2);
     CHECK(report.applied[0].owner == "core");
-    CHECK(report.applied[1].name == "create_items");
-    CHECK(report.applied[2].name == "add_stock");
+    CHECK(report.applied[core].name == "create_items");
+    CHECK(report.applied[core + 1].name == "add_stock");
     CHECK(report.alreadyApplied == 0);
 
     database->withSession([](soci::session& s) {
@@ -146,7 +147,7 @@ TEST_CASE("migrations of a plugin that is not loaded are left alone", "[migratio
     }
     Migrator without(*database);
     without.add(migrations::coreMigrations());
-    CHECK(without.apply().applied.size() == 1);
+    CHECK(without.apply().applied.size() == migrations::coreMigrations().size());
 }
 
 TEST_CASE("duplicate migration numbers are refused before anything runs", "[migrations]") {

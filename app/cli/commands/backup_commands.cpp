@@ -1,7 +1,6 @@
 #include "../cli_context.hpp"
 
 #include <tiller/backup/backup.hpp>
-#include <tiller/startup.hpp>
 
 namespace tiller::cli {
 
@@ -29,7 +28,7 @@ void addBackupCommands(CLI::App& app, CliContext& context) {
     context.addJsonFlag(*restore);
     restore->callback([&context] {
         const auto& url = context.settings().database;
-        auto result = backup::restore(url, restoreFile, startup::knownMigrations());
+        auto result = backup::restore(url, restoreFile, context.runtime().knownMigrations());
         context.answer({{"database", url.redacted()},
                         {"file", result.file.string()},
                         {"migrations", result.migrationsInBackup},

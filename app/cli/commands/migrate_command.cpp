@@ -1,10 +1,6 @@
 #include "../cli_context.hpp"
 
-#include <tiller/migrations/migrator.hpp>
-#include <tiller/startup.hpp>
-
 #include <cstdio>
-#include <iostream>
 
 namespace tiller::cli {
 namespace {
@@ -19,34 +15,33 @@ std::string milliseconds(double ms) {
 
 void addMigrateCommand(CLI::App& app, CliContext& context) {
     auto* command = app.add_subcommand(
-        "migrate", "Create or update the database schema (applies pending migrations)");
+        "migrate", "Create or update the database schema (core's and every plugin's migrations)");
     context.addJsonFlag(*command);
     command->callback([&context] {
-        const auto& url = context.settings().database;
-        auto database = db::Database::open(url);
-        migrations::Migrator migrator(*database);
-        migrator.add(startup::knownMigrations());
-        auto report = migrator.apply([&](const migrations::AppliedMigration& m) {
-            if (!context.json())
-                std::cout << "applied " << m.owner << "/" << m.number << " '" << m.name << "' in "
-                          << milliseconds(m.milliseconds) << '\n';
-        });
+        auto& runtime = context.runtimeWithDatabase();
+        const auto& url = runtime.settings().database;
+        const auto& report = context.migrationReport();
         nlohmann::json applied = nlohmann::json::array();
-        for (const auto& m : report.applied)
-            applied.push_back({{"owner", m.owner},
-                               {"number", m.number},
-                               {"name", m.name},
-                               {"ms", m.milliseconds}});
-        std::string text =
-            report.applied.empty()
-                ? "nothing to do: " + std::to_string(report.alreadyApplied) +
-                      " migration(s) already applied to " + url.redacted()
-                : std::to_string(report.applied.size()) + " migration(s) applied, " +
-                      std::to_string(report.alreadyApplied) + " already applied, on " +
-                      url.redacted();
+        std::string text;
+        for (const auto& m : report.applied) {
+            applied.push_back({{"owner", m.owner}, {"number", m.number}, {"name", m.name}, {"ms", m.milliseconds}});
+            text += "applied " + m.owner + "/" + std::to_string(m.number) + " '" + m.name + "' in " +
+                    milliseconds(m.milliseconds) + "\n";
+        }
+        text += report.applied.empty()
+                    ? "nothing to do: " + std::to_string(report.alreadyApplied) +
+                          " migration(s) already applied to " + url.redacted()
+                    : std::to_string(report.applied.size()) + " migration(s) applied, " +
+                          std::to_string(report.alreadyApplied) + " already applied, on " +
+                          url.redacted();
+        nlohmann::json failed = nlohmann::json::array();
+        for (const auto& p : runtime.plugins().plugins())
+            if (p.state == plugin::PluginState::failed && p.reason.starts_with("its database migration"))
+                failed.push_back({{"plugin", p.manifest.id}, {"reason", p.reason}});
         context.answer({{"database", url.redacted()},
                         {"applied", applied},
-                        {"already_applied", report.alreadyApplied}},
+                        {"already_applied", report.alreadyApplied},
+                        {"failed_plugins", failed}},
                        text);
     });
 }

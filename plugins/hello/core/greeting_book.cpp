@@ -1,0 +1,82 @@
+#include "greeting_book.hpp"
+
+#include <tiller/db/row.hpp>
+#include <tiller/errors.hpp>
+#include <tiller/settings_store.hpp>
+
+#include <array>
+#include <chrono>
+
+namespace hello {
+namespace {
+long long nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+}  // namespace
+
+std::string GreetingBook::salutation() const {
+    return tiller::SettingsStore(database_, "hello").get("salutation", "Hello");
+}
+
+void GreetingBook::setSalutation(const std::string& salutation) {
+    if (salutation.empty()) throw tiller::ValidationError("salutation", "must not be empty");
+    tiller::SettingsStore(database_, "hello").set("salutation", salutation);
+}
+
+Greeting GreetingBook::greet(const std::string& name) {
+    if (name.find_first_not_of(" \t") == std::string::npos)
+        throw tiller::ValidationError("name", "say whom to greet");
+    Greeting g{0, name, salutation() + ", " + name + "!"};
+    long long at = nowMs();
+    database_.inTransaction([&](soci::session& s) {
+        s << "INSERT INTO hello_greeting (name, greeting, created_at) VALUES (:n, :g, :t)",
+            soci::use(g.name), soci::use(g.greeting), soci::use(at);
+        s << "SELECT MAX(id) FROM hello_greeting", soci::into(g.id);
+    });
+    return g;
+}
+
+long long GreetingBook::count() const {
+    return database_.withSession([](soci::session& s) {
+        long long n = 0;
+        s << "SELECT COUNT(*) FROM hello_greeting", soci::into(n);
+        return n;
+    });
+}
+
+std::vector<Greeting> GreetingBook::find(const std::string& fragment, int limit) const {
+    return database_.withSession([&](soci::session& s) {
+        std::vector<Greeting> out;
+        std::string pattern = "%" + fragment + "%";
+        soci::rowset<soci::row> rows =
+            (s.prepare << "SELECT id, name, greeting FROM hello_greeting WHERE name LIKE :p "
+                          "ORDER BY id LIMIT :l",
+             soci::use(pattern), soci::use(limit));
+        for (const auto& r : rows)
+            out.push_back({tiller::db::integerAt(r, 0), tiller::db::textAt(r, 1),
+                           tiller::db::textAt(r, 2)});
+        return out;
+    });
+}
+
+void GreetingBook::addSamples(int count) {
+    static const std::array<const char*, 8> names = {"张三", "李四", "王芳", "Alice Chen",
+                                                     "赵敏", "Bob Li", "陈静", "刘洋"};
+    static const std::array<const char*, 4> salutations = {"你好", "Hello", "您好", "Hi"};
+    long long at = nowMs();
+    database_.inTransaction([&](soci::session& s) {
+        std::string name, greeting;
+        soci::statement insert =
+            (s.prepare << "INSERT INTO hello_greeting (name, greeting, created_at) VALUES (:n, :g, :t)",
+             soci::use(name), soci::use(greeting), soci::use(at));
+        for (int i = 0; i < count; ++i) {
+            name = names[i % names.size()];
+            greeting = std::string(salutations[i % salutations.size()]) + ", " + name + "!";
+            insert.execute(true);
+        }
+    });
+}
+
+}  // namespace hello

@@ -1,0 +1,89 @@
+// Everything the loaded plugins (and the shell itself) contributed. The plugin manager tells
+// the registry whose contributions are coming, and takes them all back if that plugin fails.
+#pragma once
+
+#include <tiller/plugin/contributions.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tiller::plugin {
+
+class Registry {
+public:
+    // Each add() refuses (ValidationError) a missing id or one already taken.
+    void add(Command command);
+    void add(NavigationView view);
+    void add(RecordPanelSlot slot);
+    void add(RecordPanel panel);
+    void add(SettingsPage page);
+    void add(Permission permission);
+    void add(DictionaryKind kind);
+    void add(SearchProvider provider);
+    void add(CliCommand command);
+    void add(DemoDataProvider provider);
+    // Migrations of the current owner, portable SQL (see tiller/db/dialect.hpp).
+    void addMigrations(const std::vector<migrations::Migration>& migrations);
+
+    // A service other plugins look up by its interface: T must have `static constexpr const
+    // char* kServiceId` (e.g. "tiller.Telephony/1").
+    template <class T>
+    void provide(std::shared_ptr<T> service) {
+        provideService(T::kServiceId, std::static_pointer_cast<void>(std::move(service)));
+    }
+    template <class T>
+    std::shared_ptr<T> service() const {
+        return std::static_pointer_cast<T>(findService(T::kServiceId));
+    }
+
+    const std::vector<Command>& commands() const { return commands_; }
+    const std::vector<NavigationView>& views() const { return views_; }
+    const std::vector<RecordPanelSlot>& recordPanelSlots() const { return slots_; }
+    const std::vector<RecordPanel>& recordPanels() const { return panels_; }
+    const std::vector<SettingsPage>& settingsPages() const { return settings_; }
+    const std::vector<Permission>& permissions() const { return permissions_; }
+    const std::vector<DictionaryKind>& dictionaryKinds() const { return dictionaries_; }
+    const std::vector<SearchProvider>& searchProviders() const { return searchProviders_; }
+    const std::vector<CliCommand>& cliCommands() const { return cliCommands_; }
+    const std::vector<DemoDataProvider>& demoDataProviders() const { return demoProviders_; }
+    std::vector<migrations::Migration> migrationsOf(const std::string& owner) const;
+
+    const Command* command(const std::string& id) const;
+    const NavigationView* view(const std::string& id) const;
+    std::vector<RecordPanel> panelsFor(const std::string& slot) const;
+
+    // Contributions made from now on belong to `owner` ("shell" or a plugin id).
+    void setOwner(std::string owner) { owner_ = std::move(owner); }
+    const std::string& owner() const { return owner_; }
+    // Forgets everything `owner` contributed (its plugin failed).
+    void removeOwner(const std::string& owner);
+
+private:
+    void provideService(const std::string& id, std::shared_ptr<void> service);
+    std::shared_ptr<void> findService(const std::string& id) const;
+    void claim(const std::string& kind, const std::string& id);
+    void localise(i18n::Text& text) const;
+
+    std::string owner_ = "shell";
+    std::vector<std::pair<std::string, std::string>> claimed_;  // "kind:id" -> owner
+    std::vector<Command> commands_;
+    std::vector<NavigationView> views_;
+    std::vector<RecordPanelSlot> slots_;
+    std::vector<RecordPanel> panels_;
+    std::vector<SettingsPage> settings_;
+    std::vector<Permission> permissions_;
+    std::vector<DictionaryKind> dictionaries_;
+    std::vector<SearchProvider> searchProviders_;
+    std::vector<CliCommand> cliCommands_;
+    std::vector<DemoDataProvider> demoProviders_;
+    std::vector<migrations::Migration> migrations_;
+    struct Service {
+        std::string id;
+        std::shared_ptr<void> instance;
+        std::string owner;
+    };
+    std::vector<Service> services_;
+};
+
+}  // namespace tiller::plugin

@@ -1,0 +1,63 @@
+#include <tiller/db/row.hpp>
+#include <tiller/errors.hpp>
+#include <tiller/plugin/list_source.hpp>
+
+#include <regex>
+
+namespace tiller::plugin {
+namespace {
+void checkIdentifier(const std::string& name) {
+    static const std::regex identifier("[A-Za-z_][A-Za-z0-9_]*");
+    if (!std::regex_match(name, identifier))
+        throw ValidationError("list", "'" + name + "' is not a table or column name");
+}
+
+std::string display(const soci::row& row, std::size_t i) {
+    if (row.get_indicator(i) == soci::i_null) return {};
+    switch (row.get_properties(i).get_data_type()) {
+        case soci::dt_string: return row.get<std::string>(i);
+        case soci::dt_double: return std::to_string(row.get<double>(i));
+        default: return std::to_string(db::integerAt(row, i));
+    }
+}
+}  // namespace
+
+TableListSource::TableListSource(std::shared_ptr<db::Database> database, std::string table,
+                                 std::vector<ListColumn> columns, std::string orderBy)
+    : database_(std::move(database)),
+      table_(std::move(table)),
+      columns_(std::move(columns)),
+      orderBy_(std::move(orderBy)) {
+    checkIdentifier(table_);
+    checkIdentifier(orderBy_);
+    select_ = "SELECT ";
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        checkIdentifier(columns_[i].field);
+        select_ += (i ? ", " : "") + columns_[i].field;
+    }
+    select_ += " FROM " + table_ + " ORDER BY " + orderBy_ + " LIMIT :limit OFFSET :offset";
+}
+
+std::size_t TableListSource::count() {
+    return database_->withSession([&](soci::session& s) {
+        long long n = 0;
+        s << "SELECT COUNT(*) FROM " + table_, soci::into(n);
+        return static_cast<std::size_t>(n);
+    });
+}
+
+std::vector<std::vector<std::string>> TableListSource::rows(std::size_t offset, std::size_t limit) {
+    return database_->withSession([&](soci::session& s) {
+        std::vector<std::vector<std::string>> out;
+        long long l = static_cast<long long>(limit), o = static_cast<long long>(offset);
+        soci::rowset<soci::row> rs = (s.prepare << select_, soci::use(l, "limit"), soci::use(o, "offset"));
+        for (const auto& row : rs) {
+            std::vector<std::string> cells;
+            for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(display(row, i));
+            out.push_back(std::move(cells));
+        }
+        return out;
+    });
+}
+
+}  // namespace tiller::plugin

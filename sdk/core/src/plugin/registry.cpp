@@ -1,0 +1,149 @@
+#include <tiller/errors.hpp>
+#include <tiller/plugin/registry.hpp>
+
+#include <algorithm>
+
+namespace tiller::plugin {
+namespace {
+template <class T>
+void removeOwned(std::vector<T>& items, const std::string& owner) {
+    std::erase_if(items, [&](const T& item) { return item.owner == owner; });
+}
+}  // namespace
+
+void Registry::localise(i18n::Text& text) const {
+    if (text.domain.empty()) text.domain = owner_ == "shell" ? "tiller" : "tiller-" + owner_;
+}
+
+void Registry::claim(const std::string& kind, const std::string& id) {
+    if (id.empty()) throw ValidationError(kind, "a contribution of " + owner_ + " has no id");
+    std::string key = kind + ":" + id;
+    for (const auto& [k, who] : claimed_)
+        if (k == key)
+            throw ValidationError(kind, "'" + id + "' is already registered by " + who);
+    claimed_.emplace_back(key, owner_);
+}
+
+void Registry::add(Command c) {
+    localise(c.label);
+    claim("command", c.id);
+    c.owner = owner_;
+    commands_.push_back(std::move(c));
+}
+void Registry::add(NavigationView v) {
+    localise(v.label);
+    localise(v.group);
+    claim("view", v.id);
+    v.owner = owner_;
+    views_.push_back(std::move(v));
+}
+void Registry::add(RecordPanelSlot s) {
+    localise(s.label);
+    claim("record panel slot", s.id);
+    s.owner = owner_;
+    slots_.push_back(std::move(s));
+}
+void Registry::add(RecordPanel p) {
+    localise(p.label);
+    claim("record panel", p.id);
+    p.owner = owner_;
+    panels_.push_back(std::move(p));
+}
+void Registry::add(SettingsPage p) {
+    localise(p.label);
+    claim("settings page", p.id);
+    p.owner = owner_;
+    settings_.push_back(std::move(p));
+}
+void Registry::add(Permission p) {
+    localise(p.label);
+    claim("permission", p.key);
+    p.owner = owner_;
+    permissions_.push_back(std::move(p));
+}
+void Registry::add(DictionaryKind d) {
+    localise(d.label);
+    claim("dictionary", d.id);
+    d.owner = owner_;
+    dictionaries_.push_back(std::move(d));
+}
+void Registry::add(SearchProvider s) {
+    localise(s.label);
+    claim("search provider", s.id);
+    s.owner = owner_;
+    searchProviders_.push_back(std::move(s));
+}
+void Registry::add(CliCommand c) {
+    claim("cli command", c.name);
+    c.owner = owner_;
+    cliCommands_.push_back(std::move(c));
+}
+void Registry::add(DemoDataProvider d) {
+    localise(d.label);
+    claim("demo data", d.id);
+    d.owner = owner_;
+    demoProviders_.push_back(std::move(d));
+}
+
+void Registry::addMigrations(const std::vector<migrations::Migration>& migrations) {
+    for (auto m : migrations) {
+        if (m.owner != owner_)
+            throw ValidationError("migrations", "migration " + m.label() + " is added by " + owner_ +
+                                                    "; a plugin may only add its own");
+        migrations_.push_back(std::move(m));
+    }
+}
+
+std::vector<migrations::Migration> Registry::migrationsOf(const std::string& owner) const {
+    std::vector<migrations::Migration> out;
+    for (const auto& m : migrations_)
+        if (m.owner == owner) out.push_back(m);
+    return out;
+}
+
+void Registry::provideService(const std::string& id, std::shared_ptr<void> service) {
+    claim("service", id);
+    services_.push_back({id, std::move(service), owner_});
+}
+
+std::shared_ptr<void> Registry::findService(const std::string& id) const {
+    for (const auto& s : services_)
+        if (s.id == id) return s.instance;
+    return nullptr;
+}
+
+const Command* Registry::command(const std::string& id) const {
+    auto it = std::find_if(commands_.begin(), commands_.end(), [&](const auto& c) { return c.id == id; });
+    return it == commands_.end() ? nullptr : &*it;
+}
+
+const NavigationView* Registry::view(const std::string& id) const {
+    auto it = std::find_if(views_.begin(), views_.end(), [&](const auto& v) { return v.id == id; });
+    return it == views_.end() ? nullptr : &*it;
+}
+
+std::vector<RecordPanel> Registry::panelsFor(const std::string& slot) const {
+    std::vector<RecordPanel> out;
+    for (const auto& p : panels_)
+        if (p.slot == slot) out.push_back(p);
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+    return out;
+}
+
+void Registry::removeOwner(const std::string& owner) {
+    removeOwned(commands_, owner);
+    removeOwned(views_, owner);
+    removeOwned(slots_, owner);
+    removeOwned(panels_, owner);
+    removeOwned(settings_, owner);
+    removeOwned(permissions_, owner);
+    removeOwned(dictionaries_, owner);
+    removeOwned(searchProviders_, owner);
+    removeOwned(cliCommands_, owner);
+    removeOwned(demoProviders_, owner);
+    removeOwned(services_, owner);
+    std::erase_if(migrations_, [&](const auto& m) { return m.owner == owner; });
+    std::erase_if(claimed_, [&](const auto& c) { return c.second == owner; });
+}
+
+}  // namespace tiller::plugin

@@ -1,0 +1,56 @@
+// The widget half of plugin contributions. Core declarations (tiller/plugin/contributions.hpp)
+// say *that* a custom view, record tab or settings page exists; a plugin's ui/ code registers
+// here *how* to build its widgets. The shell asks for them by the same ids.
+#pragma once
+
+#include <tiller/plugin/host.hpp>
+
+#include <wx/panel.h>
+#include <wx/window.h>
+
+#include <functional>
+#include <map>
+#include <string>
+
+namespace tiller::ui {
+
+// A settings page the shell puts in its Settings dialog; save() runs when the person presses OK.
+class SettingsPanel : public wxPanel {
+public:
+    using wxPanel::wxPanel;
+    virtual void save() {}
+};
+
+using ViewFactory = std::function<wxWindow*(wxWindow* parent, plugin::Host& host)>;
+using RecordPanelFactory =
+    std::function<wxWindow*(wxWindow* parent, plugin::Host& host, long long recordId)>;
+using SettingsFactory = std::function<SettingsPanel*(wxWindow* parent, plugin::Host& host)>;
+
+class UiRegistry {
+public:
+    void addView(const std::string& viewId, ViewFactory factory);
+    void addRecordPanel(const std::string& panelId, RecordPanelFactory factory);
+    void addSettingsPage(const std::string& pageId, SettingsFactory factory);
+
+    const ViewFactory* view(const std::string& id) const;
+    const RecordPanelFactory* recordPanel(const std::string& id) const;
+    const SettingsFactory* settingsPage(const std::string& id) const;
+
+private:
+    std::map<std::string, ViewFactory> views_;
+    std::map<std::string, RecordPanelFactory> recordPanels_;
+    std::map<std::string, SettingsFactory> settingsPages_;
+};
+
+// A plugin with widgets implements this beside tiller::plugin::Plugin. The shell calls
+// contributeUi() once the plugin has started.
+class UiPlugin {
+public:
+    virtual ~UiPlugin() = default;
+    virtual void contributeUi(UiRegistry& registry) = 0;
+};
+
+// The top-level window, as parent for a plugin's dialogs.
+wxWindow* mainWindow();
+
+}  // namespace tiller::ui
