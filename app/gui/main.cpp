@@ -1,5 +1,6 @@
 // tiller: the desktop application. Reads its options before wxWidgets starts so that --help
 // and a missing display get a plain answer on the terminal.
+#include "launch_options.hpp"
 #include "program_options.hpp"
 #include "tiller_app.hpp"
 
@@ -14,6 +15,17 @@ int main(int argc, char** argv) {
     CLI::App cli{"Tiller (舵手): customer management for small businesses", "tiller"};
     options.addTo(cli);
     cli.add_flag("--demo", launch.demo, "Fill the database with sample data from the plugins");
+    cli.add_option("--screenshot", launch.screenshot,
+                   "Write a PNG of the main window once it is idle, then exit (for tests)")
+        ->type_name("FILE");
+    cli.add_option("--open", launch.open, "Open this view (or run this command) after start")
+        ->type_name("ID");
+    cli.add_option("--describe", launch.describe,
+                   "With --screenshot: also write the menus, navigation and tabs as JSON")
+        ->type_name("FILE");
+    cli.add_flag("--exit-when-idle", launch.exitWhenIdle, "Quit as soon as the window is idle");
+    cli.add_flag("--report-startup", launch.reportStartup,
+                 "Print start-up time and memory at the first idle moment");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -34,7 +46,7 @@ int main(int argc, char** argv) {
         std::cerr << "tiller: " << e.what() << '\n';
         return 1;
     }
-    wxApp::SetInstance(new tiller::gui::TillerApp(launch));
+    wxApp::SetInstance(new tiller::gui::TillerApp(std::move(launch)));
     int wxArgc = 1;  // our options are already parsed; wx must not see them
     return wxEntry(wxArgc, argv);
 }

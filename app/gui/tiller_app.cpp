@@ -1,32 +1,100 @@
 #include "tiller_app.hpp"
 #include "main_frame.hpp"
+#include "shell_commands.hpp"
 
 #include <tiller/errors.hpp>
-#include <tiller/startup.hpp>
+#include <tiller/log/log.hpp>
 #include <tiller/ui/error_dialog.hpp>
-#include <tiller/ui/text.hpp>
+#include <tiller/ui/tr.hpp>
+
+#include <wx/msgdlg.h>
+
+#include <algorithm>
 
 namespace tiller::gui {
 
 bool TillerApp::OnInit() {
     SetAppName("tiller");
     SetAppDisplayName(ui::text("Tiller 舵手"));
+    wxInitAllImageHandlers();
     try {
-        database_ = startup::openAndMigrate(options_.settings.database).database;
+        runtime_ = std::make_unique<Runtime>(options_.settings);
+        registerShellCommands(runtime_->registry());
+        runtime_->loadPlugins();
+        runtime_->openDatabase();
+        runtime_->host().events().setDispatcher(
+            [](std::function<void()> work) { wxTheApp->CallAfter(std::move(work)); });
+        runtime_->startPlugins();
     } catch (const Error& e) {
-        ui::showError(nullptr, ui::text("Tiller cannot open its database"), e);
+        ui::showError(nullptr, ui::tr("Tiller cannot open its database"), e);
         return false;
     }
-    auto* frame = new MainFrame(database_);
+    contributeUi();
+    auto* frame = new MainFrame(*runtime_, uiRegistry_, options_);
+    runtime_->host().setNotifier([frame](const std::string& message) { frame->notify(message); });
+    runtime_->host().events().onHandlerError = [frame](const std::string& id, const std::string& what) {
+        frame->notify(id + ": " + what);
+    };
     frame->Show();
-    if (options_.demo)
-        frame->SetStatusText(ui::text("No installed plugin provides demo data yet."), 0);
+    if (options_.demo) fillDemoData();
     return true;
 }
 
+void TillerApp::contributeUi() {
+    for (const auto* record : runtime_->plugins().running()) {
+        auto* withWidgets = dynamic_cast<ui::UiPlugin*>(record->instance.get());
+        if (!withWidgets) continue;
+        try {
+            withWidgets->contributeUi(uiRegistry_);
+        } catch (const std::exception& e) {
+            log::error("plugin " + record->manifest.id + " failed to add its widgets: " + e.what());
+        }
+    }
+}
+
+void TillerApp::fillDemoData() {
+    auto providers = runtime_->registry().demoDataProviders();
+    std::stable_sort(providers.begin(), providers.end(),
+                     [](const auto& a, const auto& b) { return a.order < b.order; });
+    if (providers.empty()) {
+        runtime_->host().notify(i18n::tr("No installed plugin provides demo data yet."));
+        return;
+    }
+    std::string summary;
+    for (const auto& p : providers) {
+        try {
+            summary += (summary.empty() ? "" : "; ") + i18n::tr(p.label) + ": " +
+                       p.fill(runtime_->host(), plugin::DemoOptions{});
+        } catch (const std::exception& e) {
+            ui::showError(nullptr, ui::tr("Demo data could not be added"), e);
+        }
+    }
+    runtime_->host().notify(i18n::tr("Demo data added:") + " " + summary);
+}
+
+int TillerApp::OnRun() {
+    int code = wxApp::OnRun();
+    return exitCode_ != 0 ? exitCode_ : code;
+}
+
 int TillerApp::OnExit() {
-    database_.reset();
+    runtime_.reset();  // stops plugins in reverse order
     return wxApp::OnExit();
+}
+
+bool TillerApp::OnExceptionInMainLoop() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        ui::showError(GetTopWindow(), ui::tr("Something went wrong"), e);
+    } catch (...) {
+        log::error("an unknown exception reached the main loop");
+    }
+    return true;  // keep running
+}
+
+void TillerApp::OnUnhandledException() {
+    log::error("an unhandled exception ended Tiller");
 }
 
 }  // namespace tiller::gui

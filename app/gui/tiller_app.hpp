@@ -1,8 +1,12 @@
-// The wxApp: opens the company database, then shows the main frame.
+// The wxApp: brings up the Runtime (plugins, database), lets plugins add their widgets, and
+// shows the main frame. Plugin failures are shown, never fatal; a database that cannot be
+// opened is explained before the program ends.
 #pragma once
 
-#include <tiller/config/settings.hpp>
-#include <tiller/db/database.hpp>
+#include "launch_options.hpp"
+
+#include <tiller/runtime.hpp>
+#include <tiller/ui/ui_registry.hpp>
 
 #include <wx/app.h>
 
@@ -10,20 +14,29 @@
 
 namespace tiller::gui {
 
-struct LaunchOptions {
-    config::Settings settings;
-    bool demo = false;
-};
+class MainFrame;
 
 class TillerApp : public wxApp {
 public:
     explicit TillerApp(LaunchOptions options) : options_(std::move(options)) {}
     bool OnInit() override;
     int OnExit() override;
+    int OnRun() override;
+
+    // A plugin's exception escaping a wx event handler: logged and shown, the app goes on.
+    bool OnExceptionInMainLoop() override;
+    void OnUnhandledException() override;
+
+    void setExitCode(int code) { exitCode_ = code; }
 
 private:
+    void contributeUi();
+    void fillDemoData();
+
     LaunchOptions options_;
-    std::shared_ptr<db::Database> database_;
+    std::unique_ptr<Runtime> runtime_;
+    ui::UiRegistry uiRegistry_;
+    int exitCode_ = 0;
 };
 
 }  // namespace tiller::gui

@@ -3,13 +3,16 @@
 
 #include <tiller/log/log.hpp>
 
-#include <wx/msgdlg.h>
+#include <wx/msgdlg.h>  // declares wxMessageDialogBase, which the generic dialog needs
+#include <wx/generic/msgdlgg.h>
 
 namespace tiller::ui {
 
 void showError(wxWindow* parent, const wxString& what, const std::exception& error) {
     log::error(utf8(what) + ": " + error.what());
-    wxMessageBox(text(error.what()), what, wxOK | wxICON_ERROR, parent);
+    // wx's own dialog rather than GTK's: same look everywhere, and tests can read and close it.
+    wxGenericMessageDialog dialog(parent, text(error.what()), what, wxOK | wxICON_ERROR);
+    dialog.ShowModal();
 }
 
 }  // namespace tiller::ui

@@ -6,13 +6,16 @@
 
 namespace tiller::ui {
 
-RecordList::RecordList(wxWindow* parent, std::shared_ptr<plugin::ListSource> source)
+RecordList::RecordList(wxWindow* parent, std::shared_ptr<plugin::ListSource> source,
+                       const std::string& domain)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                  wxLC_REPORT | wxLC_VIRTUAL | wxLC_HRULES | wxLC_VRULES),
       source_(std::move(source)) {
-    long index = 0;
-    for (const auto& column : source_->columns())
-        AppendColumn(text(i18n::tr(column.label)), wxLIST_FORMAT_LEFT, FromDIP(column.width)), ++index;
+    for (const auto& column : source_->columns()) {
+        i18n::Text label = column.label;
+        if (label.domain.empty()) label.domain = domain;
+        AppendColumn(text(i18n::tr(label)), wxLIST_FORMAT_LEFT, FromDIP(column.width));
+    }
     refresh();
 }
 

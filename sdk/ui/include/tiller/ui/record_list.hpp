@@ -13,7 +13,8 @@ namespace tiller::ui {
 
 class RecordList : public wxListCtrl {
 public:
-    RecordList(wxWindow* parent, std::shared_ptr<plugin::ListSource> source);
+    // `domain` translates column labels that name no catalog (the plugin's, usually).
+    RecordList(wxWindow* parent, std::shared_ptr<plugin::ListSource> source, const std::string& domain);
     // Re-reads the row count and drops cached pages (after the data changed).
     void refresh();
 

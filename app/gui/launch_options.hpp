@@ -1,0 +1,22 @@
+// How the GUI was asked to start (parsed in main.cpp before wxWidgets starts).
+#pragma once
+
+#include <tiller/config/settings.hpp>
+
+#include <optional>
+#include <string>
+
+namespace tiller::gui {
+
+struct LaunchOptions {
+    config::Settings settings;
+    bool demo = false;
+    // Test and benchmark modes.
+    std::string screenshot;  // write a PNG of the main window once idle, then exit
+    std::string open;        // a view or command id to open first
+    std::string describe;    // write a JSON description of menus, navigation, tabs, status
+    bool exitWhenIdle = false;
+    bool reportStartup = false;  // print start-up figures on stdout at the first idle
+};
+
+}  // namespace tiller::gui

@@ -1,0 +1,169 @@
+#include "test_modes.hpp"
+#include "startup_report.hpp"
+#include "tiller_app.hpp"
+
+#include <tiller/log/log.hpp>
+#include <tiller/ui/text.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <wx/aui/auibook.h>
+#include <wx/bmpbuttn.h>
+#include <wx/button.h>
+#include <wx/dcmemory.h>
+#include <wx/dcscreen.h>
+#include <wx/dialog.h>
+#include <wx/listbook.h>
+#include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <wx/toolbar.h>
+#include <wx/treectrl.h>
+
+#include <fstream>
+#include <iostream>
+
+namespace tiller::gui {
+namespace {
+
+using nlohmann::json;
+
+std::string s(const wxString& text) { return ui::utf8(text); }
+
+void collectTexts(wxWindow* window, json& texts) {
+    for (wxWindow* child : window->GetChildren()) {
+        if (!child->IsShown()) continue;
+        if (auto* label = dynamic_cast<wxStaticText*>(child)) texts.push_back(s(label->GetLabel()));
+        if (auto* button = dynamic_cast<wxButton*>(child)) texts.push_back(s(button->GetLabel()));
+        if (auto* list = dynamic_cast<wxListCtrl*>(child); list && !list->IsVirtual()) {
+            for (long row = 0; row < list->GetItemCount(); ++row) {
+                json cells = json::array();
+                for (int col = 0; col < list->GetColumnCount(); ++col) cells.push_back(s(list->GetItemText(row, col)));
+                texts.push_back(cells);
+            }
+        }
+        if (auto* book = dynamic_cast<wxListbook*>(child))
+            for (size_t i = 0; i < book->GetPageCount(); ++i) texts.push_back(s(book->GetPageText(i)));
+        collectTexts(child, texts);
+    }
+}
+
+template <class T>
+T* findChild(wxWindow* window) {
+    for (wxWindow* child : window->GetChildren()) {
+        if (auto* hit = dynamic_cast<T*>(child)) return hit;
+        if (auto* deeper = findChild<T>(child)) return deeper;
+    }
+    return nullptr;
+}
+
+void describeTree(wxTreeCtrl* tree, wxTreeItemId parent, json& out) {
+    wxTreeItemIdValue cookie;
+    for (auto item = tree->GetFirstChild(parent, cookie); item.IsOk(); item = tree->GetNextChild(parent, cookie)) {
+        json node{{"label", s(tree->GetItemText(item))}, {"items", json::array()}};
+        describeTree(tree, item, node["items"]);
+        out.push_back(node);
+    }
+}
+
+json describe(wxFrame& frame) {
+    json ui;
+    ui["title"] = s(frame.GetTitle());
+    ui["menus"] = json::array();
+    if (auto* bar = frame.GetMenuBar()) {
+        for (size_t i = 0; i < bar->GetMenuCount(); ++i) {
+            json menu{{"label", s(bar->GetMenuLabelText(i))}, {"items", json::array()}};
+            for (auto* item : bar->GetMenu(i)->GetMenuItems()) {
+                if (item->IsSeparator()) continue;
+                menu["items"].push_back({{"label", s(item->GetItemLabelText())},
+                                         {"shortcut", item->GetAccel() ? s(item->GetAccel()->ToString()) : ""},
+                                         {"enabled", item->IsEnabled()}});
+            }
+            ui["menus"].push_back(menu);
+        }
+    }
+    ui["toolbar"] = json::array();
+    if (auto* toolbar = frame.GetToolBar())
+        for (size_t i = 0; i < toolbar->GetToolsCount(); ++i)
+            ui["toolbar"].push_back(s(toolbar->GetToolByPos(static_cast<int>(i))->GetLabel()));
+    ui["navigation"] = json::array();
+    if (auto* tree = findChild<wxTreeCtrl>(&frame)) describeTree(tree, tree->GetRootItem(), ui["navigation"]);
+    ui["tabs"] = json::array();
+    if (auto* tabs = findChild<wxAuiNotebook>(&frame)) {
+        for (size_t i = 0; i < tabs->GetPageCount(); ++i) ui["tabs"].push_back(s(tabs->GetPageText(i)));
+        int selected = tabs->GetSelection();
+        ui["current_tab"] = selected >= 0 ? s(tabs->GetPageText(static_cast<size_t>(selected))) : "";
+        if (selected >= 0) {
+            json texts = json::array();
+            auto* page = tabs->GetPage(static_cast<size_t>(selected));
+            if (auto* list = dynamic_cast<wxListCtrl*>(page)) {
+                ui["current_list_rows"] = list->GetItemCount();
+                json columns = json::array();
+                for (int c = 0; c < list->GetColumnCount(); ++c) {
+                    wxListItem col;
+                    col.SetMask(wxLIST_MASK_TEXT);
+                    list->GetColumn(c, col);
+                    columns.push_back(s(col.GetText()));
+                }
+                ui["current_list_columns"] = columns;
+            }
+            collectTexts(page, texts);
+            ui["current_tab_texts"] = texts;
+        }
+    }
+    ui["navigation_shown"] = false;
+    if (auto* tree = findChild<wxTreeCtrl>(&frame)) ui["navigation_shown"] = tree->IsShownOnScreen();
+    ui["status"] = json::array();
+    if (auto* status = frame.GetStatusBar())
+        for (int i = 0; i < status->GetFieldsCount(); ++i) ui["status"].push_back(s(status->GetStatusText(i)));
+    ui["dialogs"] = json::array();
+    for (wxWindow* top : wxTopLevelWindows) {
+        auto* dialog = dynamic_cast<wxDialog*>(top);
+        if (!dialog || !dialog->IsShown()) continue;
+        json texts = json::array();
+        collectTexts(dialog, texts);
+        ui["dialogs"].push_back({{"title", s(dialog->GetTitle())}, {"texts", texts}});
+    }
+    return ui;
+}
+
+bool capture(const wxString& file) {
+    // Everything shown: the main window and any dialog above it. No window manager under Xvfb,
+    // so the screen's pixels are exactly what a person would see.
+    wxRect area;
+    for (wxWindow* top : wxTopLevelWindows)
+        if (top->IsShown()) area = area.IsEmpty() ? top->GetScreenRect() : area.Union(top->GetScreenRect());
+    if (area.IsEmpty()) return false;
+    wxScreenDC screen;
+    wxBitmap bitmap(area.width, area.height, 24);
+    {
+        wxMemoryDC memory(bitmap);
+        memory.Blit(0, 0, area.width, area.height, &screen, area.x, area.y);
+    }
+    return bitmap.SaveFile(file, wxBITMAP_TYPE_PNG);
+}
+
+}  // namespace
+
+void captureForTests(wxFrame& frame, const LaunchOptions& options, bool openFailed) {
+    auto* app = dynamic_cast<TillerApp*>(wxTheApp);
+    wxYield();
+    frame.Update();
+    if (!options.describe.empty()) {
+        std::ofstream out(options.describe);
+        out << describe(frame).dump(2) << '\n';
+    }
+    bool saved = capture(wxString::FromUTF8(options.screenshot));
+    if (!saved) log::error("cannot write the screenshot " + options.screenshot);
+    if (app) app->setExitCode(openFailed ? 3 : saved ? 0 : 4);
+    for (wxWindow* top : wxTopLevelWindows)
+        if (auto* dialog = dynamic_cast<wxDialog*>(top); dialog && dialog->IsModal()) dialog->EndModal(wxID_CANCEL);
+    frame.CallAfter([&frame] { frame.Close(true); });
+}
+
+void reportStartup() {
+    std::cout << app::startupReport() << std::flush;
+}
+
+}  // namespace tiller::gui
