@@ -4,49 +4,22 @@
 #include <tiller/errors.hpp>
 #include <tiller/paths.hpp>
 
-#include <yaml-cpp/yaml.h>
+#include "yaml_reader.hpp"
 
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace tiller::config {
 namespace {
 
 constexpr const char* kKnownKeys = "database, language, plugin_dirs, log_level";
 
-struct Reader {
-    std::string file;
-
-    [[noreturn]] void fail(const YAML::Node& node, const std::string& key,
-                           const std::string& reason) const {
-        throw ConfigError(file, node.Mark().is_null() ? 0 : node.Mark().line + 1, key, reason);
-    }
-
-    std::string scalar(const YAML::Node& node, const std::string& key) const {
-        if (!node.IsScalar()) fail(node, key, "must be a single value, not a list or a map");
-        return node.Scalar();
-    }
-};
-
 }  // namespace
 
 std::filesystem::path defaultFile() { return paths::userConfigDir() / "tiller.yaml"; }
 
 Config loadFile(const std::filesystem::path& path) {
-    Reader reader{path.string()};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ConfigError(reader.file, 0, "", "cannot be read (missing or not permitted)");
-    std::stringstream text;
-    text << in.rdbuf();
-
-    YAML::Node root;
-    try {
-        root = YAML::Load(text.str());
-    } catch (const YAML::Exception& e) {
-        throw ConfigError(reader.file, e.mark.is_null() ? 0 : e.mark.line + 1, "",
-                          "is not valid YAML: " + e.msg);
-    }
+    YamlReader reader{path.string()};
+    YAML::Node root = reader.load();
     Config config;
     config.source = path;
     if (root.IsNull()) return config;  // an empty file is an empty configuration

@@ -2,12 +2,10 @@
 
 #include <tiller/errors.hpp>
 
-#include <yaml-cpp/yaml.h>
+#include "../config/yaml_reader.hpp"
 
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 
 namespace tiller::plugin {
 namespace {
@@ -18,17 +16,7 @@ const std::set<std::string> kKeys = {"id",      "name",    "description", "versi
                                      "sdk",     "license", "vendor",      "library",
                                      "depends", "permissions", "forms",   "lists", "flows"};
 
-struct Reader {
-    std::string file;
-
-    [[noreturn]] void fail(const YAML::Node& node, const std::string& key,
-                           const std::string& reason) const {
-        throw ConfigError(file, node.Mark().is_null() ? 0 : node.Mark().line + 1, key, reason);
-    }
-    std::string scalar(const YAML::Node& node, const std::string& key) const {
-        if (!node.IsScalar()) fail(node, key, "must be a single value");
-        return node.Scalar();
-    }
+struct Reader : config::YamlReader {
     std::string required(const YAML::Node& root, const std::string& key) const {
         if (!root[key]) throw ConfigError(file, 0, key, "is missing (every plugin.yaml needs it)");
         auto value = scalar(root[key], key);
@@ -67,18 +55,8 @@ struct Reader {
 }  // namespace
 
 Manifest readManifest(const std::filesystem::path& path) {
-    Reader r{path.string()};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ConfigError(r.file, 0, "", "cannot be read");
-    std::stringstream content;
-    content << in.rdbuf();
-    YAML::Node root;
-    try {
-        root = YAML::Load(content.str());
-    } catch (const YAML::Exception& e) {
-        throw ConfigError(r.file, e.mark.is_null() ? 0 : e.mark.line + 1, "",
-                          "is not valid YAML: " + e.msg);
-    }
+    Reader r{{path.string()}};
+    YAML::Node root = r.load();
     if (!root.IsMap()) throw ConfigError(r.file, 1, "", "must be a map of keys (id, name, version ...)");
     for (const auto& entry : root)
         if (!kKeys.count(entry.first.Scalar()))

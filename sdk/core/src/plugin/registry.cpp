@@ -26,63 +26,43 @@ void Registry::claim(const std::string& kind, const std::string& id) {
 
 void Registry::add(Command c) {
     localise(c.label);
-    claim("command", c.id);
-    c.owner = owner_;
-    commands_.push_back(std::move(c));
+    store(commands_, "command", &Command::id, std::move(c));
 }
 void Registry::add(NavigationView v) {
     localise(v.label);
     localise(v.group);
-    claim("view", v.id);
-    v.owner = owner_;
-    views_.push_back(std::move(v));
+    store(views_, "view", &NavigationView::id, std::move(v));
 }
 void Registry::add(RecordPanelSlot s) {
     localise(s.label);
-    claim("record panel slot", s.id);
-    s.owner = owner_;
-    slots_.push_back(std::move(s));
+    store(slots_, "record panel slot", &RecordPanelSlot::id, std::move(s));
 }
 void Registry::add(RecordPanel p) {
     localise(p.label);
-    claim("record panel", p.id);
-    p.owner = owner_;
-    panels_.push_back(std::move(p));
+    store(panels_, "record panel", &RecordPanel::id, std::move(p));
 }
 void Registry::add(SettingsPage p) {
     localise(p.label);
-    claim("settings page", p.id);
-    p.owner = owner_;
-    settings_.push_back(std::move(p));
+    store(settings_, "settings page", &SettingsPage::id, std::move(p));
 }
 void Registry::add(Permission p) {
     localise(p.label);
-    claim("permission", p.key);
-    p.owner = owner_;
-    permissions_.push_back(std::move(p));
+    store(permissions_, "permission", &Permission::key, std::move(p));
 }
 void Registry::add(DictionaryKind d) {
     localise(d.label);
-    claim("dictionary", d.id);
-    d.owner = owner_;
-    dictionaries_.push_back(std::move(d));
+    store(dictionaries_, "dictionary", &DictionaryKind::id, std::move(d));
 }
 void Registry::add(SearchProvider s) {
     localise(s.label);
-    claim("search provider", s.id);
-    s.owner = owner_;
-    searchProviders_.push_back(std::move(s));
+    store(searchProviders_, "search provider", &SearchProvider::id, std::move(s));
 }
 void Registry::add(CliCommand c) {
-    claim("cli command", c.name);
-    c.owner = owner_;
-    cliCommands_.push_back(std::move(c));
+    store(cliCommands_, "cli command", &CliCommand::name, std::move(c));
 }
 void Registry::add(DemoDataProvider d) {
     localise(d.label);
-    claim("demo data", d.id);
-    d.owner = owner_;
-    demoProviders_.push_back(std::move(d));
+    store(demoProviders_, "demo data", &DemoDataProvider::id, std::move(d));
 }
 
 void Registry::addMigrations(const std::vector<migrations::Migration>& migrations) {

@@ -64,6 +64,12 @@ private:
     std::shared_ptr<void> findService(const std::string& id) const;
     void claim(const std::string& kind, const std::string& id);
     void localise(i18n::Text& text) const;
+    template <class T>
+    void store(std::vector<T>& items, const char* kind, std::string T::*idField, T item) {
+        claim(kind, item.*idField);
+        item.owner = owner_;
+        items.push_back(std::move(item));
+    }
 
     std::string owner_ = "shell";
     std::vector<std::pair<std::string, std::string>> claimed_;  // "kind:id" -> owner
