@@ -1,5 +1,7 @@
 #include "cli_context.hpp"
 
+#include <tiller/errors.hpp>
+
 #include <iostream>
 
 namespace tiller::cli {
@@ -11,7 +13,7 @@ void CliContext::prepare(int argc, char** argv) {
     earlyOptions_.addTo(early);
     try {
         early.parse(argc, argv);
-        settings_ = earlyOptions_.resolveAndStartLogging(log::Level::warning);
+        settings_ = earlyOptions_.resolveAndStartLogging(log::Level::off);
         runtime_ = std::make_unique<Runtime>(*settings_);
         runtime_->loadPlugins();
     } catch (const CLI::Error&) {
@@ -26,7 +28,7 @@ void CliContext::prepare(int argc, char** argv) {
 const config::Settings& CliContext::settings() {
     if (settingsProblem_) std::rethrow_exception(settingsProblem_);
     if (!settings_) {
-        settings_ = options_.resolveAndStartLogging(log::Level::warning);
+        settings_ = options_.resolveAndStartLogging(log::Level::off);
     }
     return *settings_;
 }
@@ -49,8 +51,30 @@ Runtime& CliContext::runtimeWithDatabase() {
     return rt;
 }
 
-Runtime& CliContext::startedRuntime() {
+Runtime& CliContext::signedInRuntime() {
     auto& rt = runtimeWithDatabase();
+    if (!signedIn_) {
+        const auto& login = options_.user();
+        if (login.empty()) {
+            if (rt.signInRequired())
+                throw SignInRefused("this database has several users: say who you are with --user LOGIN "
+                                    "and the password (--password-stdin or TILLER_PASSWORD)");
+            rt.signInAlone();
+        } else {
+            auto password = options_.password();
+            if (!password)
+                throw SignInRefused("give the password of '" + login + "' with --password-stdin or TILLER_PASSWORD");
+            rt.signIn(login, *password);
+        }
+        signedIn_ = true;
+    }
+    return rt;
+}
+
+void CliContext::require(const std::string& permission) { signedInRuntime().host().require(permission); }
+
+Runtime& CliContext::startedRuntime() {
+    auto& rt = signedInRuntime();
     if (!started_) {
         rt.startPlugins();
         started_ = true;

@@ -34,7 +34,10 @@ public:
     Runtime& runtime();            // plugins loaded, no database yet
     Runtime& runtimeWithDatabase();  // database open and migrated
     const migrations::MigrationReport& migrationReport() const { return migrationReport_; }
+    Runtime& signedInRuntime();    // someone signed in (--user, or single-user mode)
     Runtime& startedRuntime();     // plugins started
+    // Throws PermissionDenied unless the signed-in person has `permission`.
+    void require(const std::string& permission);
 
     void addJsonFlag(CLI::App& command);
     bool json() const { return json_; }
@@ -47,6 +50,7 @@ private:
     std::exception_ptr settingsProblem_;
     std::unique_ptr<Runtime> runtime_;
     bool databaseOpen_ = false;
+    bool signedIn_ = false;
     migrations::MigrationReport migrationReport_;
     bool started_ = false;
     bool json_ = false;
@@ -57,6 +61,9 @@ void addMigrateCommand(CLI::App& app, CliContext& context);
 void addBackupCommands(CLI::App& app, CliContext& context);
 void addPluginsCommands(CLI::App& app, CliContext& context);
 void addDemoCommand(CLI::App& app, CliContext& context);
+void addUserCommands(CLI::App& app, CliContext& context);
+void addRoleCommands(CLI::App& app, CliContext& context);
+void addDepartmentCommands(CLI::App& app, CliContext& context);
 // Sub-commands contributed by plugins.
 void addPluginCliCommands(CLI::App& app, CliContext& context);
 

@@ -20,11 +20,14 @@ int main(int argc, char** argv) {
     tiller::cli::addBackupCommands(app, context);
     tiller::cli::addPluginsCommands(app, context);
     tiller::cli::addDemoCommand(app, context);
+    tiller::cli::addUserCommands(app, context);
+    tiller::cli::addRoleCommands(app, context);
+    tiller::cli::addDepartmentCommands(app, context);
     tiller::cli::addPluginCliCommands(app, context);
     for (auto* command : app.get_subcommands({}))
         command->footer(
             "Global options (before or after the command): --db URL, --config FILE, --lang LANG, "
-            "--plugins-dir DIR, --log-level LEVEL; see 'tiller-cli --help'.");
+            "--plugins-dir DIR, --user LOGIN, --password-stdin, --log-level LEVEL; see 'tiller-cli --help'.");
 
     try {
         app.parse(argc, argv);

@@ -1,5 +1,8 @@
 #include "program_options.hpp"
 
+#include <cstdlib>
+#include <iostream>
+
 namespace tiller::app {
 
 void ProgramOptions::addTo(CLI::App& app) {
@@ -22,11 +25,27 @@ void ProgramOptions::addTo(CLI::App& app) {
            },
            "Another folder to look for plugins in (repeatable)")
         ->type_name("DIR");
+    app.add_option("--user", user_, "Sign in as LOGIN (needed once the database has several users)")
+        ->type_name("LOGIN");
+    app.add_flag("--password-stdin", passwordStdin_,
+                 "Read the password of --user from the first line of standard input "
+                 "(or set TILLER_PASSWORD)");
     app.add_option("--log-level", logLevel_, "debug, info, warning or error")
         ->type_name("LEVEL")
         ->check([](const std::string& v) {
             return log::parseLevel(v) ? std::string() : "'" + v + "' is not a log level";
         });
+}
+
+std::optional<std::string> ProgramOptions::password() const {
+    if (passwordStdin_) {
+        std::string line;
+        if (!std::getline(std::cin, line)) return std::nullopt;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        return line;
+    }
+    if (const char* env = std::getenv("TILLER_PASSWORD"); env && *env) return std::string(env);
+    return std::nullopt;
 }
 
 config::Settings ProgramOptions::resolveAndStartLogging(log::Level stderrLevel) const {

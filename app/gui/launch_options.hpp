@@ -11,6 +11,7 @@ namespace tiller::gui {
 struct LaunchOptions {
     config::Settings settings;
     bool demo = false;
+    std::string user;  // --user: the login to sign in as
     // Test and benchmark modes.
     std::string screenshot;  // write a PNG of the main window once idle, then exit
     std::string open;        // a view or command id to open first

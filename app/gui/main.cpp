@@ -42,11 +42,13 @@ int main(int argc, char** argv) {
     }
     try {
         launch.settings = options.resolveAndStartLogging(tiller::log::Level::warning);
+        launch.user = options.user();
     } catch (const tiller::Error& e) {
         std::cerr << "tiller: " << e.what() << '\n';
         return 1;
     }
     wxApp::SetInstance(new tiller::gui::TillerApp(std::move(launch)));
     int wxArgc = 1;  // our options are already parsed; wx must not see them
-    return wxEntry(wxArgc, argv);
+    int status = wxEntry(wxArgc, argv);
+    return tiller::gui::TillerApp::exitStatus().value_or(status < 0 ? 1 : status);
 }

@@ -33,15 +33,12 @@ void add(plugin::Registry& registry, const std::string& id, const char* label, c
 }  // namespace
 
 void registerShellCommands(plugin::Registry& registry) {
-    registry.setOwner("shell");
-    registry.add(plugin::Permission{"shell.backup", N_("Back up the database"), ""});
-    registry.add(plugin::Permission{"shell.plugins", N_("Manage plugins"), ""});
-    registry.add(plugin::Permission{"shell.settings", N_("Change settings"), ""});
+    registry.setOwner("shell");  // permissions are core's (Runtime), shared with tiller-cli
 
     add(registry, "shell.home", N_("Home"), "View", "Alt+Home", "home", true, 10, "",
         [](MainFrame& f) { f.showHome(); });
     add(registry, "shell.backup", N_("Back up the database..."), "File", "Ctrl+Shift+B", "save",
-        false, 50, "shell.backup", [](MainFrame& f) { f.backUp(); });
+        false, 50, "core.backup", [](MainFrame& f) { f.backUp(); });
     add(registry, "shell.quit", N_("Quit"), "File", "Ctrl+Q", "quit", false, 1000, "",
         [](MainFrame& f) { f.Close(); });
     add(registry, "shell.refresh", N_("Refresh"), "View", "F5", "refresh", true, 20, "",
@@ -50,10 +47,10 @@ void registerShellCommands(plugin::Registry& registry) {
         [](MainFrame& f) { f.closeCurrentTab(); });
     add(registry, "shell.navigation", N_("Navigation pane"), "View", "F9", "", false, 40, "",
         [](MainFrame& f) { f.toggleNavigation(); });
-    add(registry, "shell.plugins", N_("Plugins..."), "Tools", "", "", false, 900, "shell.plugins",
+    add(registry, "shell.plugins", N_("Plugins..."), "Tools", "", "", false, 900, "core.plugins",
         [](MainFrame& f) { f.showPlugins(); });
     add(registry, "shell.settings", N_("Settings..."), "Tools", "Ctrl+,", "settings", false, 910,
-        "shell.settings", [](MainFrame& f) { f.showSettings(); });
+        "core.settings", [](MainFrame& f) { f.showSettings(); });
     add(registry, "shell.about", N_("About Tiller"), "Help", "F1", "info", false, 100, "",
         [](MainFrame& f) { f.showAbout(); });
 }

@@ -67,6 +67,20 @@ void describeTree(wxTreeCtrl* tree, wxTreeItemId parent, json& out) {
     }
 }
 
+json dialogs() {
+    json list = json::array();
+    for (wxWindow* top : wxTopLevelWindows) {
+        auto* dialog = dynamic_cast<wxDialog*>(top);
+        if (!dialog || !dialog->IsShown()) continue;
+        json texts = json::array();
+        collectTexts(dialog, texts);
+        list.push_back({{"title", s(dialog->GetTitle())}, {"texts", texts}});
+    }
+    return list;
+}
+
+json describeDialogs() { return {{"dialogs", dialogs()}}; }
+
 json describe(wxFrame& frame) {
     json ui;
     ui["title"] = s(frame.GetTitle());
@@ -117,14 +131,7 @@ json describe(wxFrame& frame) {
     ui["status"] = json::array();
     if (auto* status = frame.GetStatusBar())
         for (int i = 0; i < status->GetFieldsCount(); ++i) ui["status"].push_back(s(status->GetStatusText(i)));
-    ui["dialogs"] = json::array();
-    for (wxWindow* top : wxTopLevelWindows) {
-        auto* dialog = dynamic_cast<wxDialog*>(top);
-        if (!dialog || !dialog->IsShown()) continue;
-        json texts = json::array();
-        collectTexts(dialog, texts);
-        ui["dialogs"].push_back({{"title", s(dialog->GetTitle())}, {"texts", texts}});
-    }
+    ui["dialogs"] = dialogs();
     return ui;
 }
 
@@ -146,16 +153,21 @@ bool capture(const wxString& file) {
 
 }  // namespace
 
+bool captureWindows(const LaunchOptions& options, wxFrame* frame) {
+    if (!options.describe.empty()) {
+        std::ofstream out(options.describe);
+        out << (frame ? describe(*frame) : describeDialogs()).dump(2) << '\n';
+    }
+    bool saved = capture(wxString::FromUTF8(options.screenshot));
+    if (!saved) log::error("cannot write the screenshot " + options.screenshot);
+    return saved;
+}
+
 void captureForTests(wxFrame& frame, const LaunchOptions& options, bool openFailed) {
     auto* app = dynamic_cast<TillerApp*>(wxTheApp);
     wxYield();
     frame.Update();
-    if (!options.describe.empty()) {
-        std::ofstream out(options.describe);
-        out << describe(frame).dump(2) << '\n';
-    }
-    bool saved = capture(wxString::FromUTF8(options.screenshot));
-    if (!saved) log::error("cannot write the screenshot " + options.screenshot);
+    bool saved = captureWindows(options, &frame);
     if (app) app->setExitCode(openFailed ? 3 : saved ? 0 : 4);
     for (wxWindow* top : wxTopLevelWindows)
         if (auto* dialog = dynamic_cast<wxDialog*>(top); dialog && dialog->IsModal()) dialog->EndModal(wxID_CANCEL);

@@ -12,6 +12,10 @@ namespace tiller::gui {
 // the view to open did not exist, 4 when the picture could not be written.
 void captureForTests(wxFrame& frame, const LaunchOptions& options, bool openFailed);
 
+// Writes options.screenshot (the visible windows) and, when asked, options.describe; true when
+// the picture was written.
+bool captureWindows(const LaunchOptions& options, wxFrame* frame = nullptr);
+
 // Prints app::startupReport() on stdout.
 void reportStartup();
 

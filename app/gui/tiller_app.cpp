@@ -1,6 +1,8 @@
 #include "tiller_app.hpp"
 #include "main_frame.hpp"
+#include "login_dialog.hpp"
 #include "shell_commands.hpp"
+#include "test_modes.hpp"
 
 #include <tiller/errors.hpp>
 #include <tiller/log/log.hpp>
@@ -10,6 +12,7 @@
 #include <wx/msgdlg.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace tiller::gui {
 
@@ -24,11 +27,12 @@ bool TillerApp::OnInit() {
         runtime_->openDatabase();
         runtime_->host().events().setDispatcher(
             [](std::function<void()> work) { wxTheApp->CallAfter(std::move(work)); });
-        runtime_->startPlugins();
     } catch (const Error& e) {
         ui::showError(nullptr, ui::tr("Tiller cannot open its database"), e);
         return false;
     }
+    if (!signIn()) return false;
+    runtime_->startPlugins();
     contributeUi();
     auto* frame = new MainFrame(*runtime_, uiRegistry_, options_);
     runtime_->host().setNotifier([frame](const std::string& message) { frame->notify(message); });
@@ -38,6 +42,38 @@ bool TillerApp::OnInit() {
     frame->Show();
     if (options_.demo) fillDemoData();
     return true;
+}
+
+bool TillerApp::signIn() {
+    try {
+        if (!runtime_->signInRequired()) {
+            runtime_->signInAlone();
+            return true;
+        }
+        // --user with TILLER_PASSWORD signs in without asking (scripts, tests).
+        if (!options_.user.empty()) {
+            if (const char* password = std::getenv("TILLER_PASSWORD"); password && *password) {
+                runtime_->signIn(options_.user, password);
+                return true;
+            }
+        }
+    } catch (const Error& e) {
+        ui::showError(nullptr, ui::tr("Signing in failed"), e);
+        return false;
+    }
+    LoginDialog dialog(*runtime_, options_.user);
+    if (!options_.screenshot.empty() && options_.open == "login") {
+        // Test mode: capture the sign-in screen itself.
+        dialog.CallAfter([&dialog, this] { captureLogin(dialog); });
+    }
+    return dialog.ShowModal() == wxID_OK;
+}
+
+void TillerApp::captureLogin(wxDialog& dialog) {
+    dialog.Update();
+    wxYield();
+    setExitCode(captureWindows(options_) ? 0 : 4);
+    dialog.EndModal(wxID_CANCEL);
 }
 
 void TillerApp::contributeUi() {

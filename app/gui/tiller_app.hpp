@@ -9,8 +9,10 @@
 #include <tiller/ui/ui_registry.hpp>
 
 #include <wx/app.h>
+#include <wx/dialog.h>
 
 #include <memory>
+#include <optional>
 
 namespace tiller::gui {
 
@@ -27,9 +29,16 @@ public:
     bool OnExceptionInMainLoop() override;
     void OnUnhandledException() override;
 
-    void setExitCode(int code) { exitCode_ = code; }
+    void setExitCode(int code) { exitCode_ = code; exitStatus() = code; }
+    // The status main() returns when a test mode set one, even if start-up stopped early.
+    static std::optional<int>& exitStatus() {
+        static std::optional<int> status;
+        return status;
+    }
 
 private:
+    bool signIn();  // false: nobody signed in, the program ends
+    void captureLogin(wxDialog& dialog);
     void contributeUi();
     void fillDemoData();
 

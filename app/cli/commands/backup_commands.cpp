@@ -12,6 +12,7 @@ void addBackupCommands(CLI::App& app, CliContext& context) {
     backup->add_option("FILE", backupFile, "Where to write the backup")->required();
     context.addJsonFlag(*backup);
     backup->callback([&context] {
+        context.require("core.backup");
         const auto& url = context.settings().database;
         auto result = backup::backup(url, backupFile);
         context.answer({{"database", url.redacted()},
@@ -27,8 +28,11 @@ void addBackupCommands(CLI::App& app, CliContext& context) {
     restore->add_option("FILE", restoreFile, "A file written by 'tiller-cli backup'")->required();
     context.addJsonFlag(*restore);
     restore->callback([&context] {
+        context.require("core.restore");
         const auto& url = context.settings().database;
-        auto result = backup::restore(url, restoreFile, context.runtime().knownMigrations());
+        auto known = context.runtime().knownMigrations();
+        context.runtime().closeDatabase();  // PostgreSQL swaps databases only when nobody is connected
+        auto result = backup::restore(url, restoreFile, known);
         context.answer({{"database", url.redacted()},
                         {"file", result.file.string()},
                         {"migrations", result.migrationsInBackup},

@@ -13,6 +13,7 @@ void addDemoCommand(CLI::App& app, CliContext& context) {
         ->check(CLI::Range(1, 10'000'000));
     context.addJsonFlag(*command);
     command->callback([&context] {
+        context.require("core.demo");
         auto& runtime = context.startedRuntime();
         auto providers = runtime.registry().demoDataProviders();
         std::stable_sort(providers.begin(), providers.end(),

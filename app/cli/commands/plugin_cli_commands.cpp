@@ -35,6 +35,7 @@ void addPluginCliCommands(CLI::App& app, CliContext& context) {
         context.addJsonFlag(*sub);
         sub->callback([&context, command, invocation] {
             auto& started = context.startedRuntime();
+            started.host().require(command.permission);
             invocation->json = context.json();
             int status = 0;
             try {

@@ -22,6 +22,7 @@ nlohmann::json describe(const plugin::PluginRecord& p) {
 }
 
 void setEnabled(CliContext& context, const std::string& id, bool enabled) {
+    context.require("core.plugins");
     auto& runtime = context.runtime();
     if (!runtime.plugins().find(id)) throw Error("there is no plugin '" + id + "'");
     auto disabled = plugin::loadDisabledPlugins();

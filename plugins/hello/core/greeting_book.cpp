@@ -26,22 +26,25 @@ void GreetingBook::setSalutation(const std::string& salutation) {
 }
 
 Greeting GreetingBook::greet(const std::string& name) {
+    host_.require("hello.greet");
     if (name.find_first_not_of(" \t") == std::string::npos)
         throw tiller::ValidationError("name", "say whom to greet");
     Greeting g{0, name, salutation() + ", " + name + "!"};
     long long at = nowMs();
-    database_.inTransaction([&](soci::session& s) {
-        s << "INSERT INTO hello_greeting (name, greeting, created_at) VALUES (:n, :g, :t)",
-            soci::use(g.name), soci::use(g.greeting), soci::use(at);
-        s << "SELECT MAX(id) FROM hello_greeting", soci::into(g.id);
+    long long owner = host_.actingUser().value_or(0);
+    soci::indicator ownerInd = host_.actingUser() ? soci::i_ok : soci::i_null;
+    database_.withSession([&](soci::session& s) {
+        s << "INSERT INTO hello_greeting (name, greeting, created_at, owner_id) VALUES (:n, :g, :t, :o) RETURNING id",
+            soci::use(g.name), soci::use(g.greeting), soci::use(at), soci::use(owner, ownerInd), soci::into(g.id);
     });
     return g;
 }
 
 long long GreetingBook::count() const {
-    return database_.withSession([](soci::session& s) {
+    std::string scope = host_.scopeCondition("hello_greeting");
+    return database_.withSession([&](soci::session& s) {
         long long n = 0;
-        s << "SELECT COUNT(*) FROM hello_greeting", soci::into(n);
+        s << "SELECT COUNT(*) FROM hello_greeting" + (scope.empty() ? std::string() : " WHERE " + scope), soci::into(n);
         return n;
     });
 }
@@ -49,10 +52,18 @@ long long GreetingBook::count() const {
 std::vector<Greeting> GreetingBook::find(const std::string& fragment, int limit) const {
     return database_.withSession([&](soci::session& s) {
         std::vector<Greeting> out;
-        std::string pattern = "%" + fragment + "%";
+        // The typed text only ever travels as a bound value; % and _ in it are taken literally.
+        std::string escaped;
+        for (char c : fragment) {
+            if (c == '\0') continue;  // cannot be in stored text; PostgreSQL would cut the pattern
+            if (c == '%' || c == '_' || c == '!') escaped += '!';
+            escaped += c;
+        }
+        std::string pattern = "%" + escaped + "%";
+        std::string scope = host_.scopeCondition("hello_greeting");
         soci::rowset<soci::row> rows =
-            (s.prepare << "SELECT id, name, greeting FROM hello_greeting WHERE name LIKE :p "
-                          "ORDER BY id LIMIT :l",
+            (s.prepare << "SELECT id, name, greeting FROM hello_greeting WHERE name LIKE :p ESCAPE '!'" +
+                              (scope.empty() ? "" : " AND " + scope) + " ORDER BY id LIMIT :l",
              soci::use(pattern), soci::use(limit));
         for (const auto& r : rows)
             out.push_back({tiller::db::integerAt(r, 0), tiller::db::textAt(r, 1),
@@ -62,6 +73,8 @@ std::vector<Greeting> GreetingBook::find(const std::string& fragment, int limit)
 }
 
 void GreetingBook::addSamples(int count) {
+    long long owner = host_.actingUser().value_or(0);
+    soci::indicator ownerInd = host_.actingUser() ? soci::i_ok : soci::i_null;
     static const std::array<const char*, 8> names = {"张三", "李四", "王芳", "Alice Chen",
                                                      "赵敏", "Bob Li", "陈静", "刘洋"};
     static const std::array<const char*, 4> salutations = {"你好", "Hello", "您好", "Hi"};
@@ -69,8 +82,8 @@ void GreetingBook::addSamples(int count) {
     database_.inTransaction([&](soci::session& s) {
         std::string name, greeting;
         soci::statement insert =
-            (s.prepare << "INSERT INTO hello_greeting (name, greeting, created_at) VALUES (:n, :g, :t)",
-             soci::use(name), soci::use(greeting), soci::use(at));
+            (s.prepare << "INSERT INTO hello_greeting (name, greeting, created_at, owner_id) VALUES (:n, :g, :t, :o)",
+             soci::use(name), soci::use(greeting), soci::use(at), soci::use(owner, ownerInd));
         for (int i = 0; i < count; ++i) {
             name = names[i % names.size()];
             greeting = std::string(salutations[i % salutations.size()]) + ", " + name + "!";

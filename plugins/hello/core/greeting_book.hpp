@@ -1,7 +1,7 @@
 // The greetings the hello plugin keeps: who was greeted, with what, and when.
 #pragma once
 
-#include <tiller/db/database.hpp>
+#include <tiller/plugin/host.hpp>
 
 #include <string>
 #include <vector>
@@ -16,10 +16,12 @@ struct Greeting {
 
 class GreetingBook {
 public:
-    explicit GreetingBook(tiller::db::Database& database) : database_(database) {}
-    // Greets `name` with the configured salutation ("Hello" by default); refuses an empty name.
+    explicit GreetingBook(tiller::plugin::Host& host) : host_(host), database_(host.database()) {}
+    // Greets `name` with the configured salutation ("Hello" by default), as the signed-in
+    // person's greeting; refuses an empty name. Needs hello.greet.
     Greeting greet(const std::string& name);
     long long count() const;
+    // Greetings whose name contains `fragment`, among those the person may see.
     std::vector<Greeting> find(const std::string& fragment, int limit) const;
     // Adds `count` greetings of sample people in one transaction.
     void addSamples(int count);
@@ -28,6 +30,7 @@ public:
     void setSalutation(const std::string& salutation);
 
 private:
+    tiller::plugin::Host& host_;
     tiller::db::Database& database_;
 };
 

@@ -16,6 +16,12 @@ using namespace tiller::plugin;
 void contribute(Registry& registry) {
     registry.addMigrations(migrations());
 
+    OwnedTable owned;
+    owned.table = "hello_greeting";
+    owned.entity = "hello.greeting";
+    owned.label = N_("Greetings");
+    registry.add(owned);
+
     NavigationView greetings;
     greetings.id = "hello.greetings";
     greetings.label = N_("Greetings");
@@ -23,7 +29,7 @@ void contribute(Registry& registry) {
     greetings.permission = "hello.view";
     greetings.list = [](Host& host) {
         return std::make_shared<TableListSource>(
-            host.sharedDatabase(), "hello_greeting",
+            host, "hello_greeting",
             std::vector<ListColumn>{{"id", N_("No."), 70},
                                     {"name", N_("Name"), 200},
                                     {"greeting", N_("Greeting"), 360}},
@@ -40,7 +46,7 @@ void contribute(Registry& registry) {
     greet.toolbar = true;
     greet.permission = "hello.greet";
     greet.run = [](Host& host) {
-        auto g = GreetingBook(host.database()).greet(tiller::i18n::tr("World", "tiller-hello"));
+        auto g = GreetingBook(host).greet(tiller::i18n::tr("World", "tiller-hello"));
         host.notify(g.greeting);
     };
     registry.add(greet);
@@ -50,7 +56,7 @@ void contribute(Registry& registry) {
     search.label = N_("Greetings");
     search.search = [](Host& host, const std::string& query, int limit) {
         std::vector<SearchHit> hits;
-        for (const auto& g : GreetingBook(host.database()).find(query, limit))
+        for (const auto& g : GreetingBook(host).find(query, limit))
             hits.push_back({g.name, g.greeting, "hello.greetings", g.id, g.name == query ? 2.0 : 1.0});
         return hits;
     };
@@ -60,10 +66,11 @@ void contribute(Registry& registry) {
     cli.name = "hello-greet";
     cli.summary = "Greet someone and remember it";
     cli.argumentsName = "NAME";
+    cli.permission = "hello.greet";
     cli.run = [](Host& host, const CliInvocation& call, std::ostream& out) {
         std::string name;
         for (const auto& word : call.arguments) name += (name.empty() ? "" : " ") + word;
-        auto g = GreetingBook(host.database()).greet(name);
+        auto g = GreetingBook(host).greet(name);
         if (call.json)
             out << nlohmann::json{{"id", g.id}, {"name", g.name}, {"greeting", g.greeting}}.dump(2) << '\n';
         else
@@ -72,13 +79,31 @@ void contribute(Registry& registry) {
     };
     registry.add(cli);
 
+    CliCommand find;
+    find.name = "hello-find";
+    find.summary = "List the greetings you may see whose name contains TEXT";
+    find.argumentsName = "TEXT";
+    find.permission = "hello.view";
+    find.run = [](Host& host, const CliInvocation& call, std::ostream& out) {
+        std::string text = call.arguments.empty() ? "" : call.arguments[0];
+        nlohmann::json found = nlohmann::json::array();
+        for (const auto& g : GreetingBook(host).find(text, 1000))
+            found.push_back({{"id", g.id}, {"name", g.name}, {"greeting", g.greeting}});
+        if (call.json)
+            out << nlohmann::json{{"greetings", found}}.dump(2) << '\n';
+        else
+            for (const auto& g : found) out << g["id"].get<long long>() << '\t' << g["greeting"].get<std::string>() << '\n';
+        return 0;
+    };
+    registry.add(find);
+
     DemoDataProvider demo;
     demo.id = "hello.greetings";
     demo.label = N_("Greetings");
     demo.order = 900;
     demo.fill = [](Host& host, const DemoOptions& options) {
         int count = std::max(1, options.size / 10);
-        GreetingBook(host.database()).addSamples(count);
+        GreetingBook(host).addSamples(count);
         return std::to_string(count) + " greetings";
     };
     registry.add(demo);

@@ -17,7 +17,7 @@ SettingsPage::SettingsPage(wxWindow* parent, tiller::plugin::Host& host)
     auto* sizer = new wxFlexGridSizer(2, FromDIP(wxSize(8, 8)));
     sizer->AddGrowableCol(1);
     sizer->Add(new wxStaticText(this, wxID_ANY, helloTr("Salutation")), 0, wxALIGN_CENTER_VERTICAL);
-    salutation_ = new wxTextCtrl(this, wxID_ANY, tiller::ui::text(GreetingBook(host_.database()).salutation()));
+    salutation_ = new wxTextCtrl(this, wxID_ANY, tiller::ui::text(GreetingBook(host_).salutation()));
     sizer->Add(salutation_, 1, wxEXPAND);
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(sizer, 0, wxEXPAND | wxALL, FromDIP(12));
@@ -25,7 +25,7 @@ SettingsPage::SettingsPage(wxWindow* parent, tiller::plugin::Host& host)
 }
 
 void SettingsPage::save() {
-    GreetingBook(host_.database()).setSalutation(tiller::ui::utf8(salutation_->GetValue()));
+    GreetingBook(host_).setSalutation(tiller::ui::utf8(salutation_->GetValue()));
 }
 
 }  // namespace hello

@@ -50,6 +50,18 @@ private:
     std::string reason_;
 };
 
+// The signed-in person may not do this (a missing permission, or a record outside their scope).
+class PermissionDenied : public Error {
+public:
+    using Error::Error;
+};
+
+// Signing in did not work: unknown login, wrong password, disabled or locked account.
+class SignInRefused : public Error {
+public:
+    using Error::Error;
+};
+
 // A configuration or manifest file that cannot be used; says file, line and key.
 class ConfigError : public Error {
 public:

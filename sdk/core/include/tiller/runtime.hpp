@@ -4,11 +4,14 @@
 //   Runtime runtime(settings);
 //   runtime.loadPlugins();     // manifests, libraries, contribute() -- no database needed
 //   runtime.openDatabase();    // connect, core migrations, then each plugin's
+//   runtime.signIn(login, pw); // or signInAlone() for a one-person shop
 //   runtime.startPlugins();    // start() in dependency order
 //   ...                        // destruction stops plugins in reverse order
 #pragma once
 
+#include <tiller/clock.hpp>
 #include <tiller/config/settings.hpp>
+#include <tiller/identity/access.hpp>
 #include <tiller/db/database.hpp>
 #include <tiller/migrations/migrator.hpp>
 #include <tiller/plugin/host.hpp>
@@ -31,6 +34,19 @@ public:
     // only that plugin.
     migrations::MigrationReport openDatabase();
     void startPlugins();
+    // Lets go of every connection (before a restore replaces the database). Plugins must not
+    // be running.
+    void closeDatabase();
+
+    // After openDatabase(): who is working. A database with one active user signs that
+    // administrator in without a password (single-user mode); otherwise a login and password
+    // are needed. Throws SignInRefused.
+    bool signInRequired();
+    void signIn(const std::string& login, const std::string& password);
+    void signInAlone();
+    // The signed-in person (nullptr before sign-in).
+    const identity::AccessPolicy* signedIn() const { return policy_.get(); }
+    const Clock& clock() const { return *clock_; }
 
     const config::Settings& settings() const { return settings_; }
     plugin::Registry& registry() { return registry_; }
@@ -47,7 +63,12 @@ public:
     static std::filesystem::path shellCatalogFolder();
 
 private:
+    void registerCorePermissions();
+    void prepareIdentity();
+
     config::Settings settings_;
+    std::unique_ptr<Clock> clock_ = std::make_unique<SystemClock>();
+    std::shared_ptr<identity::AccessPolicy> policy_;
     plugin::Registry registry_;
     std::unique_ptr<plugin::PluginManager> plugins_;
     std::shared_ptr<db::Database> database_;

@@ -1,6 +1,7 @@
 #include <tiller/runtime.hpp>
 
 #include <tiller/i18n/catalogs.hpp>
+#include <tiller/identity/people.hpp>
 #include <tiller/log/log.hpp>
 #include <tiller/startup.hpp>
 
@@ -15,6 +16,58 @@ Runtime::Runtime(config::Settings settings) : settings_(std::move(settings)) {
                            settings_.pluginDirs.end());
     options.disabled = plugin::loadDisabledPlugins();
     plugins_ = std::make_unique<plugin::PluginManager>(std::move(options));
+    registerCorePermissions();
+}
+
+namespace {
+// Until someone signs in, nothing may be done.
+class NobodySignedIn : public plugin::PermissionChecker {
+public:
+    bool allows(const std::string&) const override { return false; }
+    std::string condition(const std::string&, const std::string&) const override { return "1 = 0"; }
+};
+}  // namespace
+
+void Runtime::registerCorePermissions() {
+    registry_.setOwner("core");
+    for (const auto& [key, label] : std::vector<std::pair<const char*, const char*>>{
+             {"core.users", N_("Manage users, roles and the organisation")},
+             {"core.backup", N_("Back up the database")},
+             {"core.restore", N_("Restore the database from a backup")},
+             {"core.plugins", N_("Enable and disable plugins")},
+             {"core.settings", N_("Change settings")},
+             {"core.demo", N_("Add demo data")}})
+        registry_.add(plugin::Permission{key, label, "", {}});
+    registry_.setOwner("shell");
+}
+
+void Runtime::prepareIdentity() {
+    identity::UserDirectory(*database_, *clock_, {}).ensureAdministrator();
+    std::vector<std::pair<std::string, std::vector<std::string>>> declared;
+    for (const auto& p : registry_.permissions()) declared.emplace_back(p.key, p.grantTo);
+    identity::RoleBook(*database_, *clock_, {}).grantNewPermissions(declared);
+}
+
+void Runtime::closeDatabase() {
+    host_.reset();
+    database_.reset();
+}
+
+bool Runtime::signInRequired() {
+    if (!database_) openDatabase();
+    return identity::Authenticator(*database_, *clock_).signInRequired();
+}
+
+void Runtime::signIn(const std::string& login, const std::string& password) {
+    if (!database_) openDatabase();
+    policy_ = identity::Authenticator(*database_, *clock_).signIn(login, password);
+    host_->setPermissions(policy_);
+}
+
+void Runtime::signInAlone() {
+    if (!database_) openDatabase();
+    policy_ = identity::Authenticator(*database_, *clock_).signInAlone();
+    host_->setPermissions(policy_);
 }
 
 Runtime::~Runtime() {
@@ -36,12 +89,14 @@ migrations::MigrationReport Runtime::openDatabase() {
     auto own = plugins_->migrate(*database_, registry_);
     report.applied.insert(report.applied.end(), own.applied.begin(), own.applied.end());
     report.alreadyApplied += own.alreadyApplied;
-    host_ = std::make_unique<plugin::Host>(database_, registry_);
+    host_ = std::make_unique<plugin::Host>(database_, registry_, std::make_shared<NobodySignedIn>());
+    prepareIdentity();
     return report;
 }
 
 void Runtime::startPlugins() {
     if (!host_) openDatabase();
+    if (!policy_) signInAlone();
     plugins_->start(*host_, registry_);
 }
 

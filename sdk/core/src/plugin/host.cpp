@@ -1,3 +1,5 @@
+#include <tiller/errors.hpp>
+#include <tiller/i18n/catalogs.hpp>
 #include <tiller/plugin/host.hpp>
 
 namespace tiller::plugin {
@@ -8,6 +10,30 @@ Host::Host(std::shared_ptr<db::Database> database, Registry& registry,
 
 bool Host::allows(const std::string& permission) const {
     return permission.empty() || permissions_->allows(permission);
+}
+
+void Host::require(const std::string& permission) const {
+    if (allows(permission)) return;
+    std::string label = permission;
+    for (const auto& p : registry_.permissions())
+        if (p.key == permission) label = i18n::tr(p.label);
+    throw PermissionDenied(i18n::tr("You are not allowed to do this:") + " " + label);
+}
+
+std::string Host::scopeCondition(const std::string& table) const {
+    for (const auto& owned : registry_.ownedTables())
+        if (owned.table == table) return permissions_->condition(owned.entity, owned.ownerColumn);
+    return "";
+}
+
+bool Host::canSee(const std::string& table, long long id) {
+    std::string condition = scopeCondition(table);
+    if (condition.empty()) return true;
+    return database_->withSession([&](soci::session& s) {
+        int n = 0;
+        s << "SELECT COUNT(*) FROM " + table + " WHERE id = :id AND " + condition, soci::use(id), soci::into(n);
+        return n > 0;
+    });
 }
 
 void Host::setPermissions(std::shared_ptr<PermissionChecker> permissions) {

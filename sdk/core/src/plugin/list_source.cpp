@@ -1,5 +1,6 @@
 #include <tiller/db/row.hpp>
 #include <tiller/errors.hpp>
+#include <tiller/plugin/host.hpp>
 #include <tiller/plugin/list_source.hpp>
 
 #include <regex>
@@ -22,9 +23,9 @@ std::string display(const soci::row& row, std::size_t i) {
 }
 }  // namespace
 
-TableListSource::TableListSource(std::shared_ptr<db::Database> database, std::string table,
-                                 std::vector<ListColumn> columns, std::string orderBy)
-    : database_(std::move(database)),
+TableListSource::TableListSource(Host& host, std::string table, std::vector<ListColumn> columns,
+                                 std::string orderBy)
+    : database_(host.sharedDatabase()),
       table_(std::move(table)),
       columns_(std::move(columns)),
       orderBy_(std::move(orderBy)) {
@@ -35,13 +36,15 @@ TableListSource::TableListSource(std::shared_ptr<db::Database> database, std::st
         checkIdentifier(columns_[i].field);
         select_ += (i ? ", " : "") + columns_[i].field;
     }
-    select_ += " FROM " + table_ + " ORDER BY " + orderBy_ + " LIMIT :limit OFFSET :offset";
+    std::string scope = host.scopeCondition(table_);
+    where_ = scope.empty() ? "" : " WHERE " + scope;
+    select_ += " FROM " + table_ + where_ + " ORDER BY " + orderBy_ + " LIMIT :limit OFFSET :offset";
 }
 
 std::size_t TableListSource::count() {
     return database_->withSession([&](soci::session& s) {
         long long n = 0;
-        s << "SELECT COUNT(*) FROM " + table_, soci::into(n);
+        s << "SELECT COUNT(*) FROM " + table_ + where_, soci::into(n);
         return static_cast<std::size_t>(n);
     });
 }

@@ -122,7 +122,11 @@ Manifest readManifest(const std::filesystem::path& path) {
         if (!perms.IsSequence()) r.fail(perms, "permissions", "must be a list of {key, label}");
         for (const auto& p : perms) {
             if (!p.IsMap() || !p["key"] || !p["label"]) r.fail(p, "permissions", "each needs a key and a label");
-            PermissionDeclaration decl{r.scalar(p["key"], "permissions"), r.text(p["label"], "permissions", domain)};
+            PermissionDeclaration decl{r.scalar(p["key"], "permissions"), r.text(p["label"], "permissions", domain), {}};
+            if (const auto& roles = p["roles"]) {
+                if (!roles.IsSequence()) r.fail(roles, "permissions", "roles must be a list of role keys");
+                for (const auto& role : roles) decl.roles.push_back(r.scalar(role, "permissions"));
+            }
             if (!std::regex_match(decl.key, kPermissionKey) || !decl.key.starts_with(m.id + "."))
                 r.fail(p["key"], "permissions", "'" + decl.key + "' must look like " + m.id + ".action");
             m.permissions.push_back(decl);

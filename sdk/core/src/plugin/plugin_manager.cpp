@@ -287,7 +287,8 @@ void PluginManager::contribute(Registry& registry) {
         if (p.state != PluginState::loaded) continue;
         registry.setOwner(p.manifest.id);
         try {
-            for (const auto& perm : p.manifest.permissions) registry.add(Permission{perm.key, perm.label, ""});
+            for (const auto& perm : p.manifest.permissions)
+                registry.add(Permission{perm.key, perm.label, "", perm.roles});
             if (p.instance) p.instance->contribute(registry);
             p.state = PluginState::contributed;
         } catch (const std::exception& e) {

@@ -65,6 +65,11 @@ void Registry::add(DemoDataProvider d) {
     store(demoProviders_, "demo data", &DemoDataProvider::id, std::move(d));
 }
 
+void Registry::add(OwnedTable t) {
+    localise(t.label);
+    store(ownedTables_, "owned table", &OwnedTable::table, std::move(t));
+}
+
 void Registry::addMigrations(const std::vector<migrations::Migration>& migrations) {
     for (auto m : migrations) {
         if (m.owner != owner_)
@@ -121,6 +126,7 @@ void Registry::removeOwner(const std::string& owner) {
     removeOwned(searchProviders_, owner);
     removeOwned(cliCommands_, owner);
     removeOwned(demoProviders_, owner);
+    removeOwned(ownedTables_, owner);
     removeOwned(services_, owner);
     std::erase_if(migrations_, [&](const auto& m) { return m.owner == owner; });
     std::erase_if(claimed_, [&](const auto& c) { return c.second == owner; });

@@ -14,7 +14,7 @@ extern char** environ;
 namespace tiller::util {
 
 ProcessResult runProcess(const std::vector<std::string>& argv,
-                         const std::map<std::string, std::string>& environment) {
+                         const std::map<std::string, std::string>& environment, const std::string& input) {
     ProcessResult result;
     if (argv.empty()) return result;
 
@@ -35,16 +35,21 @@ ProcessResult runProcess(const std::vector<std::string>& argv,
     for (auto& s : args) argp.push_back(s.data());
     argp.push_back(nullptr);
 
-    int outPipe[2], errPipe[2];
+    int outPipe[2], errPipe[2], inPipe[2];
     if (pipe(outPipe) != 0) return result;
     if (pipe(errPipe) != 0) {
         close(outPipe[0]);
         close(outPipe[1]);
         return result;
     }
+    if (pipe(inPipe) != 0) {
+        for (int fd : {outPipe[0], outPipe[1], errPipe[0], errPipe[1]}) close(fd);
+        return result;
+    }
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0);
+    posix_spawn_file_actions_addclose(&actions, inPipe[1]);
     posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1);
     posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2);
     posix_spawn_file_actions_addclose(&actions, outPipe[0]);
@@ -54,6 +59,13 @@ ProcessResult runProcess(const std::vector<std::string>& argv,
     posix_spawn_file_actions_destroy(&actions);
     close(outPipe[1]);
     close(errPipe[1]);
+    close(inPipe[0]);
+    // Small inputs (a password) fit in the pipe's buffer: write them all, then close.
+    if (rc == 0 && !input.empty()) {
+        ssize_t written = write(inPipe[1], input.data(), input.size());
+        (void)written;
+    }
+    close(inPipe[1]);
     if (rc != 0) {
         close(outPipe[0]);
         close(errPipe[0]);

@@ -28,7 +28,7 @@ public:
         items.group = "@CLASS@";
         items.list = [](Host& host) {
             return std::make_shared<TableListSource>(
-                host.sharedDatabase(), "@ID@_item",
+                host, "@ID@_item",
                 std::vector<ListColumn>{{"id", "No.", 60}, {"name", "Name", 300}}, "id");
         };
         registry.add(items);

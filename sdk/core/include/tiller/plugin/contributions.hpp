@@ -77,6 +77,19 @@ struct Permission {
     std::string key;  // "hello.greet"
     i18n::Text label;
     std::string owner;
+    // Built-in roles (sales, service, warehouse, finance) that get it when it first appears;
+    // the administrator role has every permission anyway.
+    std::vector<std::string> grantTo;
+};
+
+// A table whose rows belong to a person: its `ownerColumn` holds a core_user id, and the data
+// scope of `entity` (own / department / all) decides who sees which rows.
+struct OwnedTable {
+    std::string table;            // "hello_greeting"
+    std::string entity;           // "hello.greeting", the key of role scopes
+    std::string ownerColumn = "owner_id";
+    i18n::Text label;             // "Greetings", in the role editor
+    std::string owner;
 };
 
 // A named picklist users maintain (customer category, source, region ...).
@@ -120,6 +133,7 @@ struct CliCommand {
     std::string summary;
     std::vector<CliOption> options;
     std::string argumentsName;  // e.g. "NAME..." ; "" = no positional arguments
+    std::string permission;     // "" = everyone signed in
     std::function<int(Host&, const CliInvocation&, std::ostream& out)> run;
     std::string owner;
 };

@@ -9,15 +9,26 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace tiller::plugin {
 
-// Who may do what. The single-user default allows everything; the identity work replaces it.
+// Who may do what, and which records they see. Tiller installs the signed-in person's
+// identity::AccessPolicy; AllowEverything serves tools and tests that act as the system.
 class PermissionChecker {
 public:
     virtual ~PermissionChecker() = default;
     virtual bool allows(const std::string& permission) const = 0;
+    // SQL condition limiting `ownerColumn` of records of `entity` to what the person may see;
+    // "" when they see everything.
+    virtual std::string condition(const std::string& entity, const std::string& ownerColumn) const {
+        (void)entity;
+        (void)ownerColumn;
+        return "";
+    }
+    // The acting person, for audit trails and owner columns.
+    virtual std::optional<long long> userId() const { return std::nullopt; }
 };
 
 class AllowEverything : public PermissionChecker {
@@ -37,7 +48,19 @@ public:
     EventBus& events() { return events_; }
 
     bool allows(const std::string& permission) const;
+    // Throws PermissionDenied naming the permission's label when it is not allowed; services
+    // call it so a permission holds however they are reached.
+    void require(const std::string& permission) const;
     void setPermissions(std::shared_ptr<PermissionChecker> permissions);
+    const PermissionChecker& access() const { return *permissions_; }
+    std::optional<long long> actingUser() const { return permissions_->userId(); }
+
+    // The data-scope condition for a table declared with an OwnedTable contribution
+    // ("" for other tables or when the person sees everything). Lists, search, export and
+    // record lookups add it to their WHERE clause.
+    std::string scopeCondition(const std::string& table) const;
+    // Whether the person may see row `id` of `table` (a record opened by id).
+    bool canSee(const std::string& table, long long id);
 
     template <class T>
     std::shared_ptr<T> service() const {

@@ -26,18 +26,21 @@ public:
     virtual std::vector<std::vector<std::string>> rows(std::size_t offset, std::size_t limit) = 0;
 };
 
-// A plain table, ordered by one column. Table and column names come from the plugin's code,
-// never from user input; they are checked to be identifiers anyway.
+class Host;
+
+// A plain table, ordered by one column, limited to the rows the signed-in person may see (the
+// data scope of an OwnedTable). Table and column names come from the plugin's code, never from
+// user input; they are checked to be identifiers anyway.
 class TableListSource : public ListSource {
 public:
-    TableListSource(std::shared_ptr<db::Database> database, std::string table,
-                    std::vector<ListColumn> columns, std::string orderBy);
+    TableListSource(Host& host, std::string table, std::vector<ListColumn> columns, std::string orderBy);
     const std::vector<ListColumn>& columns() const override { return columns_; }
     std::size_t count() override;
     std::vector<std::vector<std::string>> rows(std::size_t offset, std::size_t limit) override;
 
 private:
     std::shared_ptr<db::Database> database_;
+    std::string where_;  // the data scope, fixed for the signed-in person
     std::string table_;
     std::vector<ListColumn> columns_;
     std::string orderBy_;

@@ -12,7 +12,7 @@
 //     - {id: contacts, version: "^1.0"}                  # required
 //     - {id: dialer, version: "^1.0", optional: true}
 //   permissions:
-//     - {key: hello.greet, label: Greet people}
+//     - {key: hello.greet, label: Greet people, roles: [sales, service]}
 //   forms: [forms/greeting.yaml]
 //   lists: [lists/greetings.yaml]
 //   flows: [flows/greeting_approval.yaml]
@@ -36,6 +36,7 @@ struct Dependency {
 struct PermissionDeclaration {
     std::string key;  // "<plugin id>.<action>"
     i18n::Text label;
+    std::vector<std::string> roles;  // built-in roles granted it when it first appears
 };
 
 struct Manifest {

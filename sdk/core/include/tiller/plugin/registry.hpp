@@ -23,6 +23,7 @@ public:
     void add(SearchProvider provider);
     void add(CliCommand command);
     void add(DemoDataProvider provider);
+    void add(OwnedTable table);
     // Migrations of the current owner, portable SQL (see tiller/db/dialect.hpp).
     void addMigrations(const std::vector<migrations::Migration>& migrations);
 
@@ -47,6 +48,7 @@ public:
     const std::vector<SearchProvider>& searchProviders() const { return searchProviders_; }
     const std::vector<CliCommand>& cliCommands() const { return cliCommands_; }
     const std::vector<DemoDataProvider>& demoDataProviders() const { return demoProviders_; }
+    const std::vector<OwnedTable>& ownedTables() const { return ownedTables_; }
     std::vector<migrations::Migration> migrationsOf(const std::string& owner) const;
 
     const Command* command(const std::string& id) const;
@@ -83,6 +85,7 @@ private:
     std::vector<SearchProvider> searchProviders_;
     std::vector<CliCommand> cliCommands_;
     std::vector<DemoDataProvider> demoProviders_;
+    std::vector<OwnedTable> ownedTables_;
     std::vector<migrations::Migration> migrations_;
     struct Service {
         std::string id;

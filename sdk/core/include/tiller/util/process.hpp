@@ -14,7 +14,9 @@ struct ProcessResult {
 };
 
 // `argv[0]` is looked up on PATH. `environment` is added to (and overrides) the current one.
+// `input` is written to the program's standard input (which is empty otherwise).
 ProcessResult runProcess(const std::vector<std::string>& argv,
-                         const std::map<std::string, std::string>& environment = {});
+                         const std::map<std::string, std::string>& environment = {},
+                         const std::string& input = {});
 
 }  // namespace tiller::util
