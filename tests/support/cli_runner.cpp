@@ -11,12 +11,12 @@ Cli::Cli(const TempDir& home)
                    {"TILLER_DB", ""}} {}
 
 CliRun Cli::run(const std::vector<std::string>& args,
-                const std::map<std::string, std::string>& environment) const {
+                const std::map<std::string, std::string>& environment, const std::string& input) const {
     std::vector<std::string> argv{TILLER_CLI_PATH};
     argv.insert(argv.end(), args.begin(), args.end());
     auto env = environment_;
     for (const auto& [k, v] : environment) env[k] = v;
-    auto r = util::runProcess(argv, env);
+    auto r = util::runProcess(argv, env, input);
     return {r.exitCode, r.out, r.err};
 }
 

@@ -24,7 +24,8 @@ public:
     // XDG folders point into `home`, so nothing of the developer's own Tiller is touched.
     explicit Cli(const TempDir& home);
     CliRun run(const std::vector<std::string>& args,
-               const std::map<std::string, std::string>& environment = {}) const;
+               const std::map<std::string, std::string>& environment = {},
+               const std::string& input = {}) const;
     // Runs it as root without the right to override file permissions, or as this user.
     CliRun runWithoutPrivileges(const std::vector<std::string>& args) const;
 

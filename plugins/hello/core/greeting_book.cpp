@@ -50,6 +50,8 @@ long long GreetingBook::count() const {
 }
 
 std::vector<Greeting> GreetingBook::find(const std::string& fragment, int limit) const {
+    // Engines limit LIKE patterns (SQLite: 50,000 bytes); no name is longer than this anyway.
+    if (fragment.size() > 1000) throw tiller::ValidationError("search", "the text is too long (at most 1000 characters)");
     return database_.withSession([&](soci::session& s) {
         std::vector<Greeting> out;
         // The typed text only ever travels as a bound value; % and _ in it are taken literally.
