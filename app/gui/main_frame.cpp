@@ -335,23 +335,21 @@ void MainFrame::onFirstIdle(wxIdleEvent& event) {
     if (idleSeen_) return;
     idleSeen_ = true;
     if (options_.reportStartup) reportStartup();
-    if (!options_.open.empty()) {
-        if (runtime_.registry().view(options_.open))
+    // In test mode the capture is scheduled first: opening a view or running a command may
+    // show a modal dialog, and the capture must happen inside its loop.
+    if (!options_.screenshot.empty()) settle_.StartOnce(700);
+    else if (options_.exitWhenIdle) CallAfter([this] { Close(); });
+    if (options_.open.empty()) return;
+    CallAfter([this] {
+        if (runtime_.registry().view(options_.open)) {
             openView(options_.open);
-        else if (runtime_.registry().command(options_.open)) {
-            // A command may open a modal dialog: capture from inside its loop.
-            if (!options_.screenshot.empty()) settle_.StartOnce(700);
-            CallAfter([this] { runCommand(options_.open); });
-            return;
+        } else if (runtime_.registry().command(options_.open)) {
+            runCommand(options_.open);
         } else {
             notify(i18n::tr("There is no view") + " '" + options_.open + "'");
             openFailed_ = true;
         }
-    }
-    if (!options_.screenshot.empty())
-        settle_.StartOnce(500);
-    else if (options_.exitWhenIdle)
-        CallAfter([this] { Close(); });
+    });
 }
 
 }  // namespace tiller::gui

@@ -19,7 +19,12 @@
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
+#include <wx/checklst.h>
+#include <wx/choice.h>
+#include <wx/listbox.h>
+#include <wx/textctrl.h>
 #include <wx/treectrl.h>
+#include <wx/treelist.h>
 
 #include <fstream>
 #include <iostream>
@@ -30,6 +35,15 @@ namespace {
 using nlohmann::json;
 
 std::string s(const wxString& text) { return ui::utf8(text); }
+
+void describeTree(wxTreeCtrl* tree, wxTreeItemId parent, json& out) {
+    wxTreeItemIdValue cookie;
+    for (auto item = tree->GetFirstChild(parent, cookie); item.IsOk(); item = tree->GetNextChild(parent, cookie)) {
+        json node{{"label", s(tree->GetItemText(item))}, {"items", json::array()}};
+        describeTree(tree, item, node["items"]);
+        out.push_back(node);
+    }
+}
 
 void collectTexts(wxWindow* window, json& texts) {
     for (wxWindow* child : window->GetChildren()) {
@@ -45,6 +59,26 @@ void collectTexts(wxWindow* window, json& texts) {
         }
         if (auto* book = dynamic_cast<wxListbook*>(child))
             for (size_t i = 0; i < book->GetPageCount(); ++i) texts.push_back(s(book->GetPageText(i)));
+        if (auto* field = dynamic_cast<wxTextCtrl*>(child); field && !(field->GetWindowStyle() & wxTE_PASSWORD))
+            texts.push_back({{"field", s(field->GetValue())}});
+        if (auto* checks = dynamic_cast<wxCheckListBox*>(child)) {
+            for (unsigned i = 0; i < checks->GetCount(); ++i)
+                texts.push_back({{"check", s(checks->GetString(i))}, {"checked", checks->IsChecked(i)}});
+        } else if (auto* box = dynamic_cast<wxListBox*>(child)) {
+            for (unsigned i = 0; i < box->GetCount(); ++i) texts.push_back({{"item", s(box->GetString(i))}});
+        }
+        if (auto* choice = dynamic_cast<wxChoice*>(child)) texts.push_back({{"choice", s(choice->GetStringSelection())}});
+        if (auto* tree = dynamic_cast<wxTreeCtrl*>(child)) {
+            json items = json::array();
+            describeTree(tree, tree->GetRootItem(), items);
+            texts.push_back({{"tree", items}});
+        }
+        if (auto* treeList = dynamic_cast<wxTreeListCtrl*>(child)) {
+            for (auto item = treeList->GetFirstItem(); item.IsOk(); item = treeList->GetNextItem(item))
+                texts.push_back({{"permission", s(treeList->GetItemText(item))},
+                                 {"key", s(treeList->GetItemText(item, 1))},
+                                 {"checked", treeList->GetCheckedState(item) == wxCHK_CHECKED}});
+        }
         collectTexts(child, texts);
     }
 }
@@ -58,14 +92,6 @@ T* findChild(wxWindow* window) {
     return nullptr;
 }
 
-void describeTree(wxTreeCtrl* tree, wxTreeItemId parent, json& out) {
-    wxTreeItemIdValue cookie;
-    for (auto item = tree->GetFirstChild(parent, cookie); item.IsOk(); item = tree->GetNextChild(parent, cookie)) {
-        json node{{"label", s(tree->GetItemText(item))}, {"items", json::array()}};
-        describeTree(tree, item, node["items"]);
-        out.push_back(node);
-    }
-}
 
 json dialogs() {
     json list = json::array();

@@ -10,7 +10,7 @@ using tiller::test::TestDatabase;
 
 namespace {
 
-// A database with admin (password set) and the given users, each with password "<login>-pass".
+// A database with admin (password set) and the given users, each with password "<login>-password".
 struct Office {
     TestDatabase t;
     Cli cli{t.dir()};

@@ -6,7 +6,8 @@
 
 namespace tiller::test {
 
-GuiRun Gui::run(const std::string& name, const std::vector<std::string>& args) const {
+GuiRun Gui::run(const std::string& name, const std::vector<std::string>& args,
+                const std::map<std::string, std::string>& environment) const {
     std::filesystem::create_directories(TILLER_SCREENSHOTS);
     GuiRun result;
     result.screenshot = std::filesystem::path(TILLER_SCREENSHOTS) / (name + ".png");
@@ -16,10 +17,12 @@ GuiRun Gui::run(const std::string& name, const std::vector<std::string>& args) c
                                   "--screenshot", result.screenshot.string(), "--describe",
                                   description.string()};
     argv.insert(argv.end(), args.begin(), args.end());
-    auto r = util::runProcess(argv, {{"XDG_CONFIG_HOME", (home_ / "config").string()},
-                                     {"XDG_DATA_HOME", (home_ / "data").string()},
-                                     {"XDG_STATE_HOME", (home_ / "state").string()},
-                                     {"TILLER_DB", ""}});
+    std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", (home_ / "config").string()},
+                                           {"XDG_DATA_HOME", (home_ / "data").string()},
+                                           {"XDG_STATE_HOME", (home_ / "state").string()},
+                                           {"TILLER_DB", ""}};
+    for (const auto& [k, v] : environment) env[k] = v;
+    auto r = util::runProcess(argv, env);
     result.exitCode = r.exitCode;
     result.err = r.err;
     std::ifstream in(description);

@@ -24,7 +24,8 @@ class Gui {
 public:
     explicit Gui(const TempDir& home) : home_(home), cli_(home) {}
     // `name` names the screenshot (build/screenshots/<name>.png).
-    GuiRun run(const std::string& name, const std::vector<std::string>& args) const;
+    GuiRun run(const std::string& name, const std::vector<std::string>& args,
+               const std::map<std::string, std::string>& environment = {}) const;
     const Cli& cli() const { return cli_; }
 
 private:

@@ -26,11 +26,15 @@ TEST_CASE("the main window shows menus, toolbar and navigation contributed by pl
     CHECK_THAT(menuItems(r.ui, "Tools"), VectorContains(std::string("Greet the World")));
     CHECK_THAT(menuItems(r.ui, "Tools"), VectorContains(std::string("Plugins...")));
     CHECK(r.ui["toolbar"] == nlohmann::json::array({"Home", "Refresh", "Greet the World"}));
-    REQUIRE(r.ui["navigation"].size() == 1);
+    REQUIRE(r.ui["navigation"].size() == 2);
     CHECK(r.ui["navigation"][0]["label"] == "Hello");
     CHECK(r.ui["navigation"][0]["items"][0]["label"] == "Greetings");
+    CHECK(r.ui["navigation"][1]["label"] == "Administration");
+    CHECK(labels(r.ui["navigation"][1]["items"]) ==
+          std::vector<std::string>{"Organisation", "Users", "Roles and permissions"});
+    CHECK_THAT(menuItems(r.ui, "File"), VectorContains(std::string("My profile...")));
     CHECK(r.ui["tabs"] == nlohmann::json::array({"Home"}));
-    CHECK(r.ui["status"][1] == "1 plugins running");
+    CHECK(r.ui["status"][1] == "2 plugins running");
     // shortcuts come from the contributions
     for (const auto& m : r.ui["menus"])
         for (const auto& item : m["items"])
@@ -48,6 +52,7 @@ TEST_CASE("the main window speaks Chinese with --lang zh_CN", "[gui]") {
     CHECK_THAT(menuItems(r.ui, "文件"), VectorContains(std::string("备份数据库...")));
     CHECK(r.ui["navigation"][0]["label"] == "问候");
     CHECK(r.ui["navigation"][0]["items"][0]["label"] == "问候记录");
+    CHECK(r.ui["navigation"][1]["label"] == "系统设置");
     CHECK(r.ui["tabs"] == nlohmann::json::array({"首页"}));
     CHECK(r.ui["status"][0] == "就绪");
 }

@@ -30,6 +30,7 @@ public:
 
 void Runtime::registerCorePermissions() {
     registry_.setOwner("core");
+    registry_.setOwnerName("core", i18n::Text(N_("Tiller"), "tiller"));
     for (const auto& [key, label] : std::vector<std::pair<const char*, const char*>>{
              {"core.users", N_("Manage users, roles and the organisation")},
              {"core.backup", N_("Back up the database")},

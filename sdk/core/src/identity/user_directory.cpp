@@ -157,6 +157,17 @@ void UserDirectory::setPassword(const std::string& login, const std::string& pas
     });
 }
 
+void UserDirectory::changeOwnPassword(const std::string& login, const std::string& current, const std::string& next) {
+    std::string hash = database_.withSession([&](soci::session& s) {
+        std::string h;
+        s << "SELECT password_hash FROM core_user WHERE login = :l", soci::use(login), soci::into(h);
+        return h;
+    });
+    if (!hash.empty() && !verifyPassword(hash, current))
+        throw ValidationError("current password", "is not right");
+    setPassword(login, next);
+}
+
 void UserDirectory::setActive(const std::string& login, bool active) {
     auto user = find(login);
     if (!user) throw NotFound("there is no user '" + login + "'");

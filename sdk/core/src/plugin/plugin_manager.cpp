@@ -286,6 +286,7 @@ void PluginManager::contribute(Registry& registry) {
         auto& p = plugins_[i];
         if (p.state != PluginState::loaded) continue;
         registry.setOwner(p.manifest.id);
+        registry.setOwnerName(p.manifest.id, p.manifest.name);
         try {
             for (const auto& perm : p.manifest.permissions)
                 registry.add(Permission{perm.key, perm.label, "", perm.roles});

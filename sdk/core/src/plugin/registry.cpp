@@ -12,7 +12,7 @@ void removeOwned(std::vector<T>& items, const std::string& owner) {
 }  // namespace
 
 void Registry::localise(i18n::Text& text) const {
-    if (text.domain.empty()) text.domain = owner_ == "shell" ? "tiller" : "tiller-" + owner_;
+    if (text.domain.empty()) text.domain = owner_ == "shell" || owner_ == "core" ? "tiller" : "tiller-" + owner_;
 }
 
 void Registry::claim(const std::string& kind, const std::string& id) {
@@ -113,6 +113,13 @@ std::vector<RecordPanel> Registry::panelsFor(const std::string& slot) const {
         if (p.slot == slot) out.push_back(p);
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
     return out;
+}
+
+void Registry::setOwnerName(const std::string& owner, i18n::Text name) { ownerNames_[owner] = std::move(name); }
+
+i18n::Text Registry::ownerName(const std::string& owner) const {
+    auto it = ownerNames_.find(owner);
+    return it == ownerNames_.end() ? i18n::Text(owner, "tiller") : it->second;
 }
 
 void Registry::removeOwner(const std::string& owner) {

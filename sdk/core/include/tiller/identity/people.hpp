@@ -99,6 +99,8 @@ public:
 
     long long add(const NewUser& user);
     void setPassword(const std::string& login, const std::string& password);
+    // A person changing their own password must know the current one.
+    void changeOwnPassword(const std::string& login, const std::string& current, const std::string& next);
     void setActive(const std::string& login, bool active);
     void setRoles(const std::string& login, const std::vector<std::string>& roleKeys);
     // What a person may change about themselves (个人设置).

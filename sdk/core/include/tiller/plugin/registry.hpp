@@ -4,6 +4,7 @@
 
 #include <tiller/plugin/contributions.hpp>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -58,6 +59,10 @@ public:
     // Contributions made from now on belong to `owner` ("shell" or a plugin id).
     void setOwner(std::string owner) { owner_ = std::move(owner); }
     const std::string& owner() const { return owner_; }
+    // The contributor's name as people read it (the plugin's manifest name; "Tiller" for core).
+    void setOwnerName(const std::string& owner, i18n::Text name);
+    i18n::Text ownerName(const std::string& owner) const;
+
     // Forgets everything `owner` contributed (its plugin failed).
     void removeOwner(const std::string& owner);
 
@@ -74,6 +79,7 @@ private:
     }
 
     std::string owner_ = "shell";
+    std::map<std::string, i18n::Text> ownerNames_;
     std::vector<std::pair<std::string, std::string>> claimed_;  // "kind:id" -> owner
     std::vector<Command> commands_;
     std::vector<NavigationView> views_;

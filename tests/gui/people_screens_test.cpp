@@ -1,0 +1,148 @@
+// The people and access screens under Xvfb, with an office's worth of people made through
+// tiller-cli first.
+#include "gui_runner.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tiller::test;
+using nlohmann::json;
+
+namespace {
+
+struct Office {
+    TempDir home;
+    Gui gui{home};
+
+    Office() {
+        auto& cli = gui.cli();
+        REQUIRE(cli.run({"user", "passwd", "admin", "--password-stdin"}, {}, "admin-password\n").exitCode == 0);
+        std::map<std::string, std::string> admin{{"TILLER_PASSWORD", "admin-password"}};
+        auto as = [&](std::vector<std::string> args, const std::string& input = {}) {
+            args.insert(args.begin(), {"--user", "admin"});
+            auto r = cli.run(args, admin, input);
+            INFO(r.err);
+            REQUIRE(r.exitCode == 0);
+        };
+        as({"department", "add", "舵手贸易有限公司", "--unit", "--phone", "021-55551234"});
+        as({"department", "add", "销售部", "--parent", "舵手贸易有限公司"});
+        as({"department", "add", "华东销售组", "--parent", "销售部"});
+        as({"user", "add", "zhangsan", "--name", "张三", "--role", "sales", "--department", "销售部", "--extension", "8001",
+            "--password-stdin"}, "zhangsan-password\n");
+        as({"user", "add", "lisi", "--name", "李四", "--role", "service", "--department", "华东销售组", "--password-stdin"},
+           "lisi-password\n");
+    }
+    GuiRun run(const std::string& name, const std::string& user, std::vector<std::string> args) {
+        args.insert(args.end(), {"--user", user});
+        return gui.run(name, args, {{"TILLER_PASSWORD", user + "-password"}});
+    }
+};
+
+// The first text entry (a report list row) whose first cell is `first`.
+json rowStartingWith(const json& texts, const std::string& first) {
+    for (const auto& t : texts)
+        if (t.is_array() && !t.empty() && t[0] == first) return t;
+    return json();
+}
+
+bool contains(const json& texts, const json& wanted) {
+    for (const auto& t : texts)
+        if (t == wanted) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("with several users Tiller starts with a sign-in dialog", "[gui][people]") {
+    Office o;
+    for (const std::string lang : {"en", "zh_CN"}) {
+        auto r = o.gui.run("login-" + lang, {"--lang", lang, "--open", "login"});
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+        REQUIRE(r.ui["dialogs"].size() == 1);
+        auto dialog = r.ui["dialogs"][0];
+        CHECK(dialog["title"] == (lang == "en" ? "Sign in to Tiller" : "登录舵手"));
+        CHECK(contains(dialog["texts"], lang == "en" ? "Password" : "密码"));
+    }
+}
+
+TEST_CASE("the users screen lists people with department and roles, and keeps their history", "[gui][people]") {
+    Office o;
+    auto r = o.run("users-zh_CN", "admin", {"--lang", "zh_CN", "--open", "people.users"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.ui["current_tab"] == "用户");
+    auto texts = r.ui["current_tab_texts"];
+    CHECK(rowStartingWith(texts, "zhangsan") == json::array({"zhangsan", "张三", "销售部", "销售", "启用中"}));
+    CHECK(rowStartingWith(texts, "lisi") == json::array({"lisi", "李四", "华东销售组", "客服坐席", "启用中"}));
+    CHECK(contains(texts, json{{"check", "系统管理员"}, {"checked", true}}));  // admin is selected first
+    auto en = o.run("users-en", "admin", {"--open", "people.users"});
+    REQUIRE(en.exitCode == 0);
+    bool sawPasswordChange = false;
+    for (const auto& t : en.ui["current_tab_texts"])
+        if (t.is_array() && t.size() == 3 && t[2].get<std::string>().find("password") != std::string::npos)
+            sawPasswordChange = true;
+    CHECK(sawPasswordChange);
+}
+
+TEST_CASE("the roles screen ticks permissions in one tree and sets the data scope", "[gui][people]") {
+    Office o;
+    auto r = o.run("roles-zh_CN", "admin", {"--lang", "zh_CN", "--open", "people.roles"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.ui["current_tab"] == "角色与权限");
+    auto texts = r.ui["current_tab_texts"];
+    // The sales role is shown: it may greet, but not manage users.
+    CHECK(contains(texts, json{{"permission", "问候他人"}, {"key", "hello.greet"}, {"checked", true}}));
+    CHECK(contains(texts, json{{"permission", "管理用户、角色和组织机构"}, {"key", "core.users"}, {"checked", false}}));
+    CHECK(contains(texts, json{{"choice", "本人的记录"}}));  // sales: own records by default
+    CHECK(contains(texts, "问候记录"));                          // the owned table's scope row
+}
+
+TEST_CASE("the organisation screen shows units and departments as a tree", "[gui][people]") {
+    Office o;
+    auto r = o.run("organisation-zh_CN", "admin", {"--lang", "zh_CN", "--open", "people.organisation"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    json tree;
+    for (const auto& t : r.ui["current_tab_texts"])
+        if (t.is_object() && t.contains("tree")) tree = t["tree"];
+    REQUIRE(tree.size() == 1);
+    CHECK(tree[0]["label"] == "舵手贸易有限公司");
+    CHECK(tree[0]["items"][0]["label"] == "销售部");
+    CHECK(tree[0]["items"][0]["items"][0]["label"] == "华东销售组");
+    CHECK(contains(r.ui["current_tab_texts"], json{{"field", "021-55551234"}}));
+}
+
+TEST_CASE("my profile shows the signed-in person's own details", "[gui][people]") {
+    Office o;
+    auto r = o.run("profile-zh_CN", "zhangsan", {"--lang", "zh_CN", "--open", "people.profile"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    REQUIRE(r.ui["dialogs"].size() == 1);
+    CHECK(r.ui["dialogs"][0]["title"] == "个人设置");
+    CHECK(contains(r.ui["dialogs"][0]["texts"], "zhangsan"));
+    CHECK(contains(r.ui["dialogs"][0]["texts"], json{{"field", "张三"}}));
+}
+
+TEST_CASE("a user without a permission sees no administration and greyed commands", "[gui][people][security]") {
+    Office o;
+    auto r = o.run("sales-user-main-window", "zhangsan", {});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    for (const auto& group : r.ui["navigation"]) CHECK(group["label"] != "Administration");
+    auto enabled = [&](const std::string& menu, const std::string& label) {
+        for (const auto& m : r.ui["menus"])
+            if (m["label"] == menu)
+                for (const auto& item : m["items"])
+                    if (item["label"] == label) return item["enabled"].get<bool>();
+        FAIL("no menu item " << label);
+        return true;
+    };
+    CHECK_FALSE(enabled("File", "Back up the database..."));
+    CHECK_FALSE(enabled("Tools", "Plugins..."));
+    CHECK(enabled("Tools", "Greet the World"));  // sales may greet
+    // Opening an administration view by id is refused too.
+    auto refused = o.run("sales-user-opens-users", "zhangsan", {"--open", "people.users"});
+    REQUIRE(refused.ui["dialogs"].size() == 1);
+    CHECK(refused.ui["dialogs"][0]["title"] == "Not allowed");
+}
