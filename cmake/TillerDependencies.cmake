@@ -8,6 +8,7 @@ find_package(CLI11 REQUIRED)             # tiller-cli's sub-commands and --help
 find_package(Boost 1.74 REQUIRED COMPONENTS locale)  # headers (DLL) + message catalogs
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(SECRET REQUIRED IMPORTED_TARGET libsecret-1)  # desktop keyring
 if(TILLER_BUILD_TESTS)
     find_package(Catch2 2 REQUIRED)
     include(Catch)

@@ -19,6 +19,7 @@
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
+#include <wx/checkbox.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/listbox.h>
@@ -50,6 +51,7 @@ void collectTexts(wxWindow* window, json& texts) {
         if (!child->IsShown()) continue;
         if (auto* label = dynamic_cast<wxStaticText*>(child)) texts.push_back(s(label->GetLabel()));
         if (auto* button = dynamic_cast<wxButton*>(child)) texts.push_back(s(button->GetLabel()));
+        if (auto* box = dynamic_cast<wxCheckBox*>(child)) texts.push_back({{"checkbox", s(box->GetLabel())}, {"checked", box->GetValue()}});
         if (auto* list = dynamic_cast<wxListCtrl*>(child); list && !list->IsVirtual()) {
             for (long row = 0; row < list->GetItemCount(); ++row) {
                 json cells = json::array();

@@ -1,5 +1,6 @@
 #include "tiller_app.hpp"
 #include "main_frame.hpp"
+#include "database_password_dialog.hpp"
 #include "login_dialog.hpp"
 #include "shell_commands.hpp"
 #include "test_modes.hpp"
@@ -24,7 +25,7 @@ bool TillerApp::OnInit() {
         runtime_ = std::make_unique<Runtime>(options_.settings);
         registerShellCommands(runtime_->registry());
         runtime_->loadPlugins();
-        runtime_->openDatabase();
+        if (!openDatabase()) return false;
         runtime_->host().events().setDispatcher(
             [](std::function<void()> work) { wxTheApp->CallAfter(std::move(work)); });
     } catch (const Error& e) {
@@ -42,6 +43,26 @@ bool TillerApp::OnInit() {
     frame->Show();
     if (options_.demo) fillDemoData();
     return true;
+}
+
+bool TillerApp::openDatabase() {
+    for (;;) {
+        try {
+            runtime_->openDatabase();
+            return true;
+        } catch (const DatabasePasswordNeeded& e) {
+            DatabasePasswordDialog dialog(runtime_->settings().database, e.what());
+            if (!options_.screenshot.empty() && options_.open == "database-password")
+                dialog.CallAfter([&dialog, this] { captureStartDialog(dialog); });
+            if (dialog.ShowModal() != wxID_OK) return false;
+            try {
+                runtime_->useDatabasePassword(dialog.password(), dialog.remember());
+            } catch (const Error& keyring) {
+                ui::showError(nullptr, ui::tr("The password could not be remembered"), keyring);
+                runtime_->useDatabasePassword(dialog.password(), false);
+            }
+        }
+    }
 }
 
 bool TillerApp::signIn() {
@@ -64,12 +85,12 @@ bool TillerApp::signIn() {
     LoginDialog dialog(*runtime_, options_.user);
     if (!options_.screenshot.empty() && options_.open == "login") {
         // Test mode: capture the sign-in screen itself.
-        dialog.CallAfter([&dialog, this] { captureLogin(dialog); });
+        dialog.CallAfter([&dialog, this] { captureStartDialog(dialog); });
     }
     return dialog.ShowModal() == wxID_OK;
 }
 
-void TillerApp::captureLogin(wxDialog& dialog) {
+void TillerApp::captureStartDialog(wxDialog& dialog) {
     dialog.Update();
     wxYield();
     setExitCode(captureWindows(options_) ? 0 : 4);

@@ -37,8 +37,10 @@ public:
     }
 
 private:
-    bool signIn();  // false: nobody signed in, the program ends
-    void captureLogin(wxDialog& dialog);
+    bool openDatabase();  // asks for a server password when needed; false: cancelled
+    bool signIn();        // false: nobody signed in, the program ends
+    // Test mode: a dialog shown before the main window (sign-in, database password).
+    void captureStartDialog(wxDialog& dialog);
     void contributeUi();
     void fillDemoData();
 

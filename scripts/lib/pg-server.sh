@@ -32,11 +32,17 @@ pg_start() {
   pg_as_owner "$bin/initdb" -D "$PG_TEST_DIR/data" -U postgres --auth=trust -E UTF8 \
     --locale=C.UTF-8 >"$PG_TEST_DIR/initdb.log" 2>&1 \
     || { cat "$PG_TEST_DIR/initdb.log" >&2; return 1; }
+  # One role signs in with a password (the keyring tests), everyone else is trusted.
+  sed -i '1i host all tiller_pw 127.0.0.1/32 scram-sha-256' "$PG_TEST_DIR/data/pg_hba.conf"
   # Durability is pointless for a server that is deleted after the run; speed is not.
   pg_as_owner "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $PG_TEST_PORT -c unix_socket_directories=$PG_TEST_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null || { cat "$PG_TEST_DIR/server.log" >&2; return 1; }
   PG_TEST_BIN=$bin
+  "$bin/psql" -q -h 127.0.0.1 -p "$PG_TEST_PORT" -U postgres -d postgres \
+    -c "CREATE ROLE tiller_pw LOGIN SUPERUSER PASSWORD 'pw-Secret-42'" >/dev/null
+  export TILLER_TEST_PG_PASSWORD_URL="postgresql://tiller_pw@127.0.0.1:$PG_TEST_PORT/postgres"
+  export TILLER_TEST_PG_PASSWORD="pw-Secret-42"
   export TILLER_TEST_PG_URL="postgresql://postgres@127.0.0.1:$PG_TEST_PORT/postgres"
   # pg_dump/pg_restore of the same major version as the server
   export PATH="$bin:$PATH"

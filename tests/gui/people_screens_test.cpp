@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 using namespace tiller::test;
 using nlohmann::json;
 
@@ -145,4 +147,19 @@ TEST_CASE("a user without a permission sees no administration and greyed command
     auto refused = o.run("sales-user-opens-users", "zhangsan", {"--open", "people.users"});
     REQUIRE(refused.ui["dialogs"].size() == 1);
     CHECK(refused.ui["dialogs"][0]["title"] == "Not allowed");
+}
+
+TEST_CASE("a PostgreSQL password is asked for, with the offer to keep it in the keyring", "[gui][people]") {
+    const char* url = std::getenv("TILLER_TEST_PG_PASSWORD_URL");
+    REQUIRE(url);  // scripts/test provides a server with a password-protected role
+    TempDir home;
+    Gui gui(home);
+    auto r = gui.run("database-password-zh_CN", {"--lang", "zh_CN", "--db", url, "--open", "database-password"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    REQUIRE(r.ui["dialogs"].size() == 1);
+    CHECK(r.ui["dialogs"][0]["title"] == "数据库密码");
+    CHECK(contains(r.ui["dialogs"][0]["texts"], "连接"));
+    // The password never lands in the settings file.
+    CHECK_FALSE(std::filesystem::exists(home / "config" / "tiller" / "tiller.yaml"));
 }

@@ -20,6 +20,12 @@ public:
     using Error::Error;
 };
 
+// The PostgreSQL server wants a password that was not given (or was wrong).
+class DatabasePasswordNeeded : public DatabaseUnavailable {
+public:
+    using DatabaseUnavailable::DatabaseUnavailable;
+};
+
 // Any other failure reported by the database engine.
 class DatabaseError : public Error {
 public:

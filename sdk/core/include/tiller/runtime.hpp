@@ -30,6 +30,8 @@ public:
     Runtime& operator=(const Runtime&) = delete;
 
     void loadPlugins();
+    // A PostgreSQL password to use (from a prompt); `remember` keeps it in the desktop keyring.
+    void useDatabasePassword(const std::string& password, bool remember);
     // Throws DatabaseUnavailable / MigrationError (core's); a plugin's failed migration fails
     // only that plugin.
     migrations::MigrationReport openDatabase();

@@ -2,6 +2,7 @@
 
 #include <tiller/i18n/catalogs.hpp>
 #include <tiller/identity/people.hpp>
+#include <tiller/secrets/keyring.hpp>
 #include <tiller/log/log.hpp>
 #include <tiller/startup.hpp>
 
@@ -83,7 +84,16 @@ std::filesystem::path Runtime::shellCatalogFolder() {
 
 void Runtime::loadPlugins() { plugins_->loadAndContribute(registry_); }
 
+void Runtime::useDatabasePassword(const std::string& password, bool remember) {
+    settings_.database = settings_.database.withPassword(password);
+    if (remember) secrets::storeDatabasePassword(settings_.database, password);
+}
+
 migrations::MigrationReport Runtime::openDatabase() {
+    // A server password not in the URL may be in the desktop keyring.
+    if (settings_.database.engine() == db::Engine::postgresql && settings_.database.password().empty())
+        if (auto kept = secrets::databasePassword(settings_.database))
+            settings_.database = settings_.database.withPassword(*kept);
     auto opened = startup::openAndMigrate(settings_.database);
     database_ = opened.database;
     auto report = opened.migrations;

@@ -102,8 +102,10 @@ std::unique_ptr<soci::session> Database::connect() const {
             session->open(soci::postgresql, conninfo);
         }
     } catch (const soci::soci_error& e) {
-        throw DatabaseUnavailable("cannot connect to " + url_.redacted() + ": " +
-                                  cleanMessage(e.what()));
+        std::string why = cleanMessage(e.what());
+        if (why.find("password") != std::string::npos)
+            throw DatabasePasswordNeeded("cannot connect to " + url_.redacted() + ": " + why);
+        throw DatabaseUnavailable("cannot connect to " + url_.redacted() + ": " + why);
     }
     prepare(*session);
     return session;
