@@ -32,14 +32,6 @@ std::string placeholder(const std::string& name, const Value& value) {
     return std::holds_alternative<std::monostate>(value) ? "NULL" : ":" + name;
 }
 
-std::string cellText(const soci::row& row, std::size_t i) {
-    if (row.get_indicator(i) == soci::i_null) return {};
-    switch (row.get_properties(i).get_data_type()) {
-        case soci::dt_string: return row.get<std::string>(i);
-        case soci::dt_double: return std::to_string(row.get<double>(i));
-        default: return std::to_string(db::integerAt(row, i));
-    }
-}
 
 }  // namespace
 
@@ -99,7 +91,7 @@ int Records::update(const std::string& table, const std::string& entity, long lo
     soci::values bound;
     for (std::size_t i = 0; i < changes.size(); ++i) {
         const auto& [column, value] = changes[i];
-        std::string old = cellText(before, i + 1);
+        std::string old = db::displayAt(before, i + 1);
         bool wasNull = before.get_indicator(i + 1) == soci::i_null;
         bool isNull = std::holds_alternative<std::monostate>(value);
         if (old == displayValue(value) && wasNull == isNull) continue;
@@ -136,7 +128,7 @@ void Records::remove(const std::string& table, const std::string& entity, long l
     session_ << "SELECT " + columns + " FROM " + table + " WHERE id = :id", soci::use(id), soci::into(before);
     if (!session_.got_data()) throw NotFound(entity + " " + std::to_string(id) + " no longer exists");
     std::vector<FieldChange> removed;
-    for (std::size_t i = 0; i < fields.size(); ++i) removed.push_back({fields[i], cellText(before, i + 1), ""});
+    for (std::size_t i = 0; i < fields.size(); ++i) removed.push_back({fields[i], db::displayAt(before, i + 1), ""});
     session_ << "DELETE FROM " + table + " WHERE id = :id", soci::use(id);
     audit(entity, id, "delete", removed);
 }

@@ -23,4 +23,13 @@ std::string textAt(const soci::row& row, std::size_t column) {
     return row.get<std::string>(column);
 }
 
+std::string displayAt(const soci::row& row, std::size_t column) {
+    if (row.get_indicator(column) == soci::i_null) return {};
+    switch (row.get_properties(column).get_data_type()) {
+        case soci::dt_string: return row.get<std::string>(column);
+        case soci::dt_double: return std::to_string(row.get<double>(column));
+        default: return std::to_string(integerAt(row, column));
+    }
+}
+
 }  // namespace tiller::db

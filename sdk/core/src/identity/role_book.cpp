@@ -1,8 +1,8 @@
+#include <tiller/data/records.hpp>
 #include <tiller/db/row.hpp>
 #include <tiller/errors.hpp>
 #include <tiller/identity/people.hpp>
 
-#include <nlohmann/json.hpp>
 
 #include <regex>
 
@@ -67,13 +67,7 @@ std::set<std::string> RoleBook::permissions(const std::string& roleKey) const {
 
 void RoleBook::auditRole(soci::session& s, const Role& role, const std::string& field, const std::string& before,
                          const std::string& after) {
-    std::string changes = nlohmann::json::array({{{"field", field}, {"old", before}, {"new", after}}}).dump();
-    long long now = clock_.nowMs();
-    long long user = actor_.userId.value_or(0);
-    soci::indicator ind = actor_.userId ? soci::i_ok : soci::i_null;
-    s << "INSERT INTO core_audit (entity, record_id, action, user_id, at, changes) "
-         "VALUES ('core.role', :id, 'update', :user, :at, :changes)",
-        soci::use(role.id), soci::use(user, ind), soci::use(now), soci::use(changes);
+    data::Records(s, actor_.userId, clock_.nowMs()).audit("core.role", role.id, "update", {{field, before, after}});
 }
 
 void RoleBook::setPermissions(const std::string& roleKey, const std::set<std::string>& wanted) {

@@ -149,11 +149,7 @@ void UserDirectory::setPassword(const std::string& login, const std::string& pas
         s << "UPDATE core_user SET password_hash = :h, failed_logins = 0, locked_until = NULL, "
              "updated_at = :now, version = version + 1 WHERE id = :id",
             soci::use(hash), soci::use(now), soci::use(id);
-        long long user = actor_.userId.value_or(0);
-        soci::indicator ind = actor_.userId ? soci::i_ok : soci::i_null;
-        s << "INSERT INTO core_audit (entity, record_id, action, user_id, at, changes) VALUES "
-             "('core.user', :id, 'update', :user, :at, '[{\"field\":\"password\",\"old\":\"\",\"new\":\"(changed)\"}]')",
-            soci::use(id), soci::use(user, ind), soci::use(now);
+        data::Records(s, actor_.userId, now).audit("core.user", id, "update", {{"password", "", "(changed)"}});
     });
 }
 
@@ -197,13 +193,7 @@ void UserDirectory::setRoles(const std::string& login, const std::vector<std::st
         std::string before, after;
         for (const auto& r : user->roles) before += (before.empty() ? "" : ", ") + r;
         for (const auto& r : roleKeys) after += (after.empty() ? "" : ", ") + r;
-        long long now = clock_.nowMs();
-        long long actor = actor_.userId.value_or(0);
-        soci::indicator ind = actor_.userId ? soci::i_ok : soci::i_null;
-        std::string changes = "[{\"field\":\"roles\",\"old\":\"" + before + "\",\"new\":\"" + after + "\"}]";
-        s << "INSERT INTO core_audit (entity, record_id, action, user_id, at, changes) "
-             "VALUES ('core.user', :id, 'update', :user, :at, :changes)",
-            soci::use(user->id), soci::use(actor, ind), soci::use(now), soci::use(changes);
+        data::Records(s, actor_.userId, clock_.nowMs()).audit("core.user", user->id, "update", {{"roles", before, after}});
     });
 }
 

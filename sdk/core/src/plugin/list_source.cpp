@@ -13,14 +13,6 @@ void checkIdentifier(const std::string& name) {
         throw ValidationError("list", "'" + name + "' is not a table or column name");
 }
 
-std::string display(const soci::row& row, std::size_t i) {
-    if (row.get_indicator(i) == soci::i_null) return {};
-    switch (row.get_properties(i).get_data_type()) {
-        case soci::dt_string: return row.get<std::string>(i);
-        case soci::dt_double: return std::to_string(row.get<double>(i));
-        default: return std::to_string(db::integerAt(row, i));
-    }
-}
 }  // namespace
 
 TableListSource::TableListSource(Host& host, std::string table, std::vector<ListColumn> columns,
@@ -56,7 +48,7 @@ std::vector<std::vector<std::string>> TableListSource::rows(std::size_t offset, 
         soci::rowset<soci::row> rs = (s.prepare << select_, soci::use(l, "limit"), soci::use(o, "offset"));
         for (const auto& row : rs) {
             std::vector<std::string> cells;
-            for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(display(row, i));
+            for (std::size_t i = 0; i < row.size(); ++i) cells.push_back(db::displayAt(row, i));
             out.push_back(std::move(cells));
         }
         return out;

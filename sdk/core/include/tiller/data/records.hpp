@@ -53,9 +53,12 @@ public:
     void remove(const std::string& table, const std::string& entity, long long id,
                 const std::vector<std::string>& fields);
 
-private:
+    // An audit row for a change made without the methods above (a password set, roles or
+    // permissions replaced), in the same transaction.
     void audit(const std::string& entity, long long id, const std::string& action,
                const std::vector<FieldChange>& changes);
+
+private:
 
     soci::session& session_;
     std::optional<long long> user_;

@@ -12,5 +12,7 @@ namespace tiller::db {
 long long integerAt(const soci::row& row, std::size_t column);
 std::optional<long long> optionalIntegerAt(const soci::row& row, std::size_t column);
 std::string textAt(const soci::row& row, std::size_t column);  // "" for NULL
+// Any column as displayable text (numbers formatted), "" for NULL.
+std::string displayAt(const soci::row& row, std::size_t column);
 
 }  // namespace tiller::db
