@@ -6,6 +6,7 @@ find_package(spdlog REQUIRED)            # rotating log file
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)             # tiller-cli's sub-commands and --help
 find_package(Boost 1.74 REQUIRED COMPONENTS locale)  # headers (DLL) + message catalogs
+find_package(CURL REQUIRED)              # SMTP
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SECRET REQUIRED IMPORTED_TARGET libsecret-1)  # desktop keyring
