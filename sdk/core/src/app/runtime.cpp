@@ -40,6 +40,7 @@ void Runtime::registerCorePermissions() {
              {"core.settings", N_("Change settings")},
              {"core.demo", N_("Add demo data")}})
         registry_.add(plugin::Permission{key, label, "", {}});
+    registry_.add(plugin::Permission{"core.mail", N_("Send email"), "", {"sales", "service"}});
     registry_.setOwner("shell");
 }
 

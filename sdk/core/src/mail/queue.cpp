@@ -3,6 +3,7 @@
 #include <tiller/mail/mail.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <sstream>
 
 namespace tiller::mail {
@@ -43,9 +44,10 @@ long long Queue::enqueue(const Message& message, std::optional<long long> create
     });
 }
 
-Delivery Queue::deliverDue(const SmtpSettings& settings) {
+Delivery Queue::deliverDue(const SmtpSettings& settings, bool evenIfNotDue) {
     Delivery report;
     long long now = clock_.nowMs();
+    long long horizon = evenIfNotDue ? std::numeric_limits<long long>::max() : now;
     struct Due {
         long long id;
         Message message;
@@ -56,7 +58,7 @@ Delivery Queue::deliverDue(const SmtpSettings& settings) {
         soci::rowset<soci::row> rows =
             (s.prepare << "SELECT id, recipients, subject, body, attempts FROM core_mail_queue "
                           "WHERE state = 'queued' AND next_attempt_at <= :now ORDER BY id",
-             soci::use(now));
+             soci::use(horizon));
         for (const auto& r : rows)
             list.push_back({db::integerAt(r, 0), {split(db::textAt(r, 1)), db::textAt(r, 2), db::textAt(r, 3)},
                             static_cast<int>(db::integerAt(r, 4))});

@@ -78,7 +78,8 @@ public:
     long long enqueue(const Message& message, std::optional<long long> createdBy);
     // Sends every message that is due. Failures stay queued (retried after 1, 2, 4 ... up to
     // 60 minutes) or are marked refused with the server's answer; nothing is ever deleted.
-    Delivery deliverDue(const SmtpSettings& settings);
+    // `evenIfNotDue`: try every queued message now (an administrator's "retry now").
+    Delivery deliverDue(const SmtpSettings& settings, bool evenIfNotDue = false);
     std::vector<Queued> list() const;
 
 private:
