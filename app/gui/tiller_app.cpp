@@ -2,10 +2,12 @@
 #include "main_frame.hpp"
 #include "database_password_dialog.hpp"
 #include "login_dialog.hpp"
+#include "email_settings_page.hpp"
 #include "shell_commands.hpp"
 #include "test_modes.hpp"
 
 #include <tiller/errors.hpp>
+#include <tiller/mail/mail.hpp>
 #include <tiller/log/log.hpp>
 #include <tiller/ui/error_dialog.hpp>
 #include <tiller/ui/tr.hpp>
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <thread>
 
 namespace tiller::gui {
 
@@ -24,6 +27,7 @@ bool TillerApp::OnInit() {
     try {
         runtime_ = std::make_unique<Runtime>(options_.settings);
         registerShellCommands(runtime_->registry());
+        registerEmailSettings(runtime_->registry(), uiRegistry_, *runtime_);
         runtime_->loadPlugins();
         if (!openDatabase()) return false;
         runtime_->host().events().setDispatcher(
@@ -42,6 +46,7 @@ bool TillerApp::OnInit() {
     };
     frame->Show();
     if (options_.demo) fillDemoData();
+    startMailDelivery();
     return true;
 }
 
@@ -129,12 +134,33 @@ void TillerApp::fillDemoData() {
     runtime_->host().notify(i18n::tr("Demo data added:") + " " + summary);
 }
 
+void TillerApp::startMailDelivery() {
+    // Queued email goes out in the background, once a minute, so a slow or absent mail
+    // server never holds up the window.
+    mailTimer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (mailBusy_.exchange(true)) return;
+        auto database = runtime_->sharedDatabase();
+        std::thread([this, database] {
+            try {
+                SystemClock clock;
+                mail::Queue(*database, clock).deliverDue(mail::loadSettings(*database));
+            } catch (const std::exception& e) {
+                log::warning(std::string("email delivery: ") + e.what());
+            }
+            mailBusy_ = false;
+        }).detach();
+    });
+    mailTimer_.Start(60'000);
+}
+
 int TillerApp::OnRun() {
     int code = wxApp::OnRun();
     return exitCode_ != 0 ? exitCode_ : code;
 }
 
 int TillerApp::OnExit() {
+    mailTimer_.Stop();
+    while (mailBusy_) wxMilliSleep(20);  // let a delivery in progress finish with the database
     runtime_.reset();  // stops plugins in reverse order
     return wxApp::OnExit();
 }

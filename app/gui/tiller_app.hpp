@@ -10,6 +10,9 @@
 
 #include <wx/app.h>
 #include <wx/dialog.h>
+#include <wx/timer.h>
+
+#include <atomic>
 
 #include <memory>
 #include <optional>
@@ -43,11 +46,14 @@ private:
     void captureStartDialog(wxDialog& dialog);
     void contributeUi();
     void fillDemoData();
+    void startMailDelivery();
 
     LaunchOptions options_;
     std::unique_ptr<Runtime> runtime_;
     ui::UiRegistry uiRegistry_;
     int exitCode_ = 0;
+    wxTimer mailTimer_;
+    std::atomic<bool> mailBusy_{false};
 };
 
 }  // namespace tiller::gui

@@ -125,7 +125,7 @@ TEST_CASE("the Settings dialog shows the pages plugins contribute", "[gui]") {
     REQUIRE(r.ui["dialogs"].size() == 1);
     CHECK(r.ui["dialogs"][0]["title"] == "设置");
     auto texts = r.ui["dialogs"][0]["texts"].dump();
-    CHECK_THAT(texts, Catch::Contains("问候语开头"));
+    CHECK_THAT(texts, Catch::Contains("\"问候\""));  // the hello plugin's page is listed
 }
 
 TEST_CASE("the window layout is kept between runs", "[gui]") {
@@ -151,4 +151,16 @@ TEST_CASE("without a display tiller says so and exits", "[gui]") {
     auto r = tiller::util::runProcess({TILLER_GUI_PATH}, {{"DISPLAY", ""}, {"WAYLAND_DISPLAY", ""}});
     CHECK(r.exitCode == 1);
     CHECK_THAT(r.err, Catch::Contains("no graphical display"));
+}
+
+TEST_CASE("Settings has an Email page that sends a test message", "[gui][mail]") {
+    TempDir home;
+    Gui gui(home);
+    auto r = gui.run("email-settings-zh_CN", {"--lang", "zh_CN", "--open", "shell.settings"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    REQUIRE(r.ui["dialogs"].size() == 1);
+    auto texts = r.ui["dialogs"][0]["texts"].dump();
+    CHECK_THAT(texts, Catch::Contains("电子邮件"));      // the page is listed
+    CHECK_THAT(texts, Catch::Contains("登录安全"));      // beside the people plugin's page
 }
