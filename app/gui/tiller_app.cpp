@@ -10,6 +10,7 @@
 #include <tiller/mail/mail.hpp>
 #include <tiller/log/log.hpp>
 #include <tiller/ui/error_dialog.hpp>
+#include <tiller/ui/progress_dialog.hpp>
 #include <tiller/ui/tr.hpp>
 
 #include <wx/msgdlg.h>
@@ -125,8 +126,12 @@ void TillerApp::fillDemoData() {
     std::string summary;
     for (const auto& p : providers) {
         try {
+            ui::ProgressDialog progress(GetTopWindow(), ui::tr("Demo data"), ui::tr(p.label));
             summary += (summary.empty() ? "" : "; ") + i18n::tr(p.label) + ": " +
-                       p.fill(runtime_->host(), plugin::DemoOptions{});
+                       p.fill(runtime_->host(), plugin::DemoOptions{1000, &progress});
+        } catch (const jobs::JobCancelled&) {
+            runtime_->host().notify(i18n::tr("Demo data cancelled; nothing was added."));
+            return;
         } catch (const std::exception& e) {
             ui::showError(nullptr, ui::tr("Demo data could not be added"), e);
         }

@@ -1,4 +1,5 @@
 #include "../cli_context.hpp"
+#include "../text_progress.hpp"
 
 #include <tiller/i18n/catalogs.hpp>
 
@@ -21,7 +22,8 @@ void addDemoCommand(CLI::App& app, CliContext& context) {
         nlohmann::json filled = nlohmann::json::array();
         std::string text;
         for (const auto& p : providers) {
-            auto summary = p.fill(runtime.host(), plugin::DemoOptions{size});
+            TextProgress progress(p.id.c_str());
+            auto summary = p.fill(runtime.host(), plugin::DemoOptions{size, &progress});
             filled.push_back({{"provider", p.id}, {"plugin", p.owner}, {"summary", summary}});
             text += i18n::tr(p.label) + ": " + summary + "\n";
         }

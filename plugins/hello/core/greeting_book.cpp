@@ -74,7 +74,7 @@ std::vector<Greeting> GreetingBook::find(const std::string& fragment, int limit)
     });
 }
 
-void GreetingBook::addSamples(int count) {
+void GreetingBook::addSamples(int count, tiller::jobs::Progress& progress) {
     long long owner = host_.actingUser().value_or(0);
     soci::indicator ownerInd = host_.actingUser() ? soci::i_ok : soci::i_null;
     static const std::array<const char*, 8> names = {"张三", "李四", "王芳", "Alice Chen",
@@ -90,6 +90,7 @@ void GreetingBook::addSamples(int count) {
             name = names[i % names.size()];
             greeting = std::string(salutations[i % salutations.size()]) + ", " + name + "!";
             insert.execute(true);
+            if (i % 100 == 99 || i + 1 == count) tiller::jobs::checkpoint(progress, i + 1, count);
         }
     });
 }

@@ -1,6 +1,7 @@
 // The greetings the hello plugin keeps: who was greeted, with what, and when.
 #pragma once
 
+#include <tiller/jobs/progress.hpp>
 #include <tiller/plugin/host.hpp>
 
 #include <string>
@@ -23,8 +24,9 @@ public:
     long long count() const;
     // Greetings whose name contains `fragment`, among those the person may see.
     std::vector<Greeting> find(const std::string& fragment, int limit) const;
-    // Adds `count` greetings of sample people in one transaction.
-    void addSamples(int count);
+    // Adds `count` greetings of sample people in one transaction, polling `progress`; a cancel
+    // leaves none of them.
+    void addSamples(int count, tiller::jobs::Progress& progress);
 
     std::string salutation() const;
     void setSalutation(const std::string& salutation);

@@ -103,7 +103,8 @@ void contribute(Registry& registry) {
     demo.order = 900;
     demo.fill = [](Host& host, const DemoOptions& options) {
         int count = std::max(1, options.size / 10);
-        GreetingBook(host).addSamples(count);
+        tiller::jobs::Silent silent;
+        GreetingBook(host).addSamples(count, options.progress ? *options.progress : silent);
         return std::to_string(count) + " greetings";
     };
     registry.add(demo);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <tiller/i18n/text.hpp>
+#include <tiller/jobs/progress.hpp>
 #include <tiller/migrations/migration.hpp>
 #include <tiller/plugin/list_source.hpp>
 
@@ -140,6 +141,8 @@ struct CliCommand {
 
 struct DemoOptions {
     int size = 1000;  // e.g. number of customers
+    // Poll it while filling; a cancel (JobCancelled) must leave nothing behind.
+    jobs::Progress* progress = nullptr;
 };
 struct DemoDataProvider {
     std::string id;
