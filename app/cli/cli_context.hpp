@@ -65,6 +65,7 @@ void addUserCommands(CLI::App& app, CliContext& context);
 void addRoleCommands(CLI::App& app, CliContext& context);
 void addDepartmentCommands(CLI::App& app, CliContext& context);
 void addMailCommands(CLI::App& app, CliContext& context);
+void addCalendarCommands(CLI::App& app, CliContext& context);
 // Sub-commands contributed by plugins.
 void addPluginCliCommands(CLI::App& app, CliContext& context);
 
