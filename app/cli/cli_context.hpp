@@ -66,6 +66,7 @@ void addRoleCommands(CLI::App& app, CliContext& context);
 void addDepartmentCommands(CLI::App& app, CliContext& context);
 void addMailCommands(CLI::App& app, CliContext& context);
 void addCalendarCommands(CLI::App& app, CliContext& context);
+void addDictionaryCommands(CLI::App& app, CliContext& context);
 // Sub-commands contributed by plugins.
 void addPluginCliCommands(CLI::App& app, CliContext& context);
 

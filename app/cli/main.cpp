@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     tiller::cli::addDepartmentCommands(app, context);
     tiller::cli::addMailCommands(app, context);
     tiller::cli::addCalendarCommands(app, context);
+    tiller::cli::addDictionaryCommands(app, context);
     tiller::cli::addPluginCliCommands(app, context);
     for (auto* command : app.get_subcommands({}))
         command->footer(

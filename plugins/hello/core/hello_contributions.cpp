@@ -22,6 +22,17 @@ void contribute(Registry& registry) {
     owned.label = N_("Greetings");
     registry.add(owned);
 
+    // The occasion of a greeting: a picklist people maintain (Administration > dictionary).
+    DictionaryKind occasion;
+    occasion.id = "hello.occasion";
+    occasion.label = N_("Occasion");
+    using tiller::i18n::Text;
+    occasion.systemValues = {{"birthday", Text::given("Birthday", {{"zh_CN", "生日"}}), ""},
+                             {"holiday", Text::given("Holiday", {{"zh_CN", "节日"}}), ""},
+                             {"visit", Text::given("Visit", {{"zh_CN", "拜访"}}), ""}};
+    registry.add(occasion);
+    registry.add(DictionaryUse{"hello.greeting_occasion", "hello.occasion", "hello_greeting", "occasion_id", ""});
+
     NavigationView greetings;
     greetings.id = "hello.greetings";
     greetings.label = N_("Greetings");

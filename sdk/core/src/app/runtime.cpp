@@ -1,5 +1,6 @@
 #include <tiller/runtime.hpp>
 
+#include <tiller/dictionary/dictionary.hpp>
 #include <tiller/i18n/catalogs.hpp>
 #include <tiller/identity/people.hpp>
 #include <tiller/secrets/keyring.hpp>
@@ -103,6 +104,7 @@ migrations::MigrationReport Runtime::openDatabase() {
     report.alreadyApplied += own.alreadyApplied;
     host_ = std::make_unique<plugin::Host>(database_, registry_, std::make_shared<NobodySignedIn>());
     prepareIdentity();
+    dictionary::Dictionary(*host_, *clock_).installSystemValues();
     return report;
 }
 

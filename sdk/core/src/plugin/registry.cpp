@@ -51,6 +51,7 @@ void Registry::add(Permission p) {
 }
 void Registry::add(DictionaryKind d) {
     localise(d.label);
+    for (auto& v : d.systemValues) localise(v.name);
     store(dictionaries_, "dictionary", &DictionaryKind::id, std::move(d));
 }
 void Registry::add(SearchProvider s) {
@@ -68,6 +69,15 @@ void Registry::add(DemoDataProvider d) {
 void Registry::add(OwnedTable t) {
     localise(t.label);
     store(ownedTables_, "owned table", &OwnedTable::table, std::move(t));
+}
+
+void Registry::add(DictionaryUse u) {
+    store(dictionaryUses_, "dictionary use", &DictionaryUse::id, std::move(u));
+}
+
+const DictionaryKind* Registry::dictionaryKind(const std::string& id) const {
+    auto it = std::find_if(dictionaries_.begin(), dictionaries_.end(), [&](const auto& d) { return d.id == id; });
+    return it == dictionaries_.end() ? nullptr : &*it;
 }
 
 void Registry::addMigrations(const std::vector<migrations::Migration>& migrations) {
@@ -134,6 +144,7 @@ void Registry::removeOwner(const std::string& owner) {
     removeOwned(cliCommands_, owner);
     removeOwned(demoProviders_, owner);
     removeOwned(ownedTables_, owner);
+    removeOwned(dictionaryUses_, owner);
     removeOwned(services_, owner);
     std::erase_if(migrations_, [&](const auto& m) { return m.owner == owner; });
     std::erase_if(claimed_, [&](const auto& c) { return c.second == owner; });

@@ -22,6 +22,13 @@ struct Text {
         : source(std::move(english)), domain(std::move(domainName)) {}
     Text(const char* english) : source(english) {}
     bool empty() const { return source.empty() && byLanguage.empty(); }
+    // English text with its translations given right here: Text::given("Birthday", {{"zh_CN", "生日"}}).
+    static Text given(std::string english, std::map<std::string, std::string> translations) {
+        Text t(english);
+        t.byLanguage = std::move(translations);
+        t.byLanguage["en"] = std::move(english);
+        return t;
+    }
 };
 
 }  // namespace tiller::i18n

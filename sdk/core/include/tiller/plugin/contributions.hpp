@@ -93,11 +93,29 @@ struct OwnedTable {
     std::string owner;
 };
 
+// A value a dictionary kind ships with: it can be renamed but never deleted.
+struct SystemValue {
+    std::string code;  // stable, e.g. "complaint"
+    i18n::Text name;   // English, translated by the plugin's catalog or given per language
+    std::string parentCode;
+};
+
 // A named picklist users maintain (customer category, source, region ...).
 struct DictionaryKind {
     std::string id;
     i18n::Text label;
     bool hierarchical = false;
+    std::string owner;
+    std::vector<SystemValue> systemValues;
+};
+
+// Where a dictionary kind's values are used: `column` of `table` holds value ids. A value in
+// use cannot be deleted, and the refusal says how many records use it.
+struct DictionaryUse {
+    std::string id;  // "contacts.customer_category"
+    std::string kind;
+    std::string table;
+    std::string column;
     std::string owner;
 };
 

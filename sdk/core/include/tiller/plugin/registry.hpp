@@ -25,6 +25,7 @@ public:
     void add(CliCommand command);
     void add(DemoDataProvider provider);
     void add(OwnedTable table);
+    void add(DictionaryUse use);
     // Migrations of the current owner, portable SQL (see tiller/db/dialect.hpp).
     void addMigrations(const std::vector<migrations::Migration>& migrations);
 
@@ -50,6 +51,8 @@ public:
     const std::vector<CliCommand>& cliCommands() const { return cliCommands_; }
     const std::vector<DemoDataProvider>& demoDataProviders() const { return demoProviders_; }
     const std::vector<OwnedTable>& ownedTables() const { return ownedTables_; }
+    const std::vector<DictionaryUse>& dictionaryUses() const { return dictionaryUses_; }
+    const DictionaryKind* dictionaryKind(const std::string& id) const;
     std::vector<migrations::Migration> migrationsOf(const std::string& owner) const;
 
     const Command* command(const std::string& id) const;
@@ -92,6 +95,7 @@ private:
     std::vector<CliCommand> cliCommands_;
     std::vector<DemoDataProvider> demoProviders_;
     std::vector<OwnedTable> ownedTables_;
+    std::vector<DictionaryUse> dictionaryUses_;
     std::vector<migrations::Migration> migrations_;
     struct Service {
         std::string id;
