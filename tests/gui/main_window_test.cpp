@@ -31,10 +31,10 @@ TEST_CASE("the main window shows menus, toolbar and navigation contributed by pl
     CHECK(r.ui["navigation"][0]["items"][0]["label"] == "Greetings");
     CHECK(r.ui["navigation"][1]["label"] == "Administration");
     CHECK(labels(r.ui["navigation"][1]["items"]) ==
-          std::vector<std::string>{"Organisation", "Users", "Roles and permissions"});
+          std::vector<std::string>{"Organisation", "Users", "Roles and permissions", "Data dictionary"});
     CHECK_THAT(menuItems(r.ui, "File"), VectorContains(std::string("My profile...")));
     CHECK(r.ui["tabs"] == nlohmann::json::array({"Home"}));
-    CHECK(r.ui["status"][1] == "2 plugins running");
+    CHECK(r.ui["status"][1] == "3 plugins running");
     // shortcuts come from the contributions
     for (const auto& m : r.ui["menus"])
         for (const auto& item : m["items"])

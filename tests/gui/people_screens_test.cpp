@@ -163,3 +163,22 @@ TEST_CASE("a PostgreSQL password is asked for, with the offer to keep it in the 
     // The password never lands in the settings file.
     CHECK_FALSE(std::filesystem::exists(home / "config" / "tiller" / "tiller.yaml"));
 }
+
+TEST_CASE("the data dictionary screen shows a picklist's values in the user's language", "[gui][dictionary]") {
+    Office o;
+    auto r = o.run("dictionary-zh_CN", "admin", {"--lang", "zh_CN", "--open", "dictionary.values"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.ui["current_tab"] == "数据字典");
+    json tree;
+    for (const auto& t : r.ui["current_tab_texts"])
+        if (t.is_object() && t.contains("tree")) tree = t["tree"];
+    REQUIRE(tree.size() == 3);
+    CHECK(tree[0]["label"] == "生日");
+    CHECK(tree[2]["label"] == "拜访");
+    CHECK(contains(r.ui["current_tab_texts"], json{{"item", "场合"}}));
+    bool explained = false;
+    for (const auto& t : r.ui["current_tab_texts"])
+        if (t.is_string() && t.get<std::string>().find("系统值") != std::string::npos) explained = true;
+    CHECK(explained);
+}
