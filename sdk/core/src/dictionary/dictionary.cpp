@@ -2,6 +2,7 @@
 #include <tiller/db/row.hpp>
 #include <tiller/dictionary/dictionary.hpp>
 #include <tiller/errors.hpp>
+#include <tiller/util/tree_order.hpp>
 #include <tiller/i18n/catalogs.hpp>
 
 #include <functional>
@@ -54,16 +55,7 @@ std::vector<Value> Dictionary::values(const std::string& kindId) const {
         for (auto& v : out) readTranslations(s, v);
         return out;
     });
-    std::vector<Value> ordered;
-    std::function<void(std::optional<long long>)> walk = [&](std::optional<long long> parent) {
-        for (const auto& v : flat)
-            if (v.parentId == parent) {
-                ordered.push_back(v);
-                walk(v.id);
-            }
-    };
-    walk(std::nullopt);
-    return ordered;
+    return util::parentsFirst(flat);
 }
 
 std::optional<Value> Dictionary::find(const std::string& kindId, const std::string& code) const {

@@ -1,6 +1,7 @@
 #include <tiller/data/records.hpp>
 #include <tiller/db/row.hpp>
 #include <tiller/errors.hpp>
+#include <tiller/util/tree_order.hpp>
 #include <tiller/identity/people.hpp>
 
 #include <algorithm>
@@ -36,17 +37,7 @@ std::vector<Department> Organisation::departments() const {
                            db::textAt(r, 3), db::integerAt(r, 4) != 0, static_cast<int>(db::integerAt(r, 5))});
         return out;
     });
-    // Parents before children, depth first, so a tree can be built in one pass.
-    std::vector<Department> ordered;
-    std::function<void(std::optional<long long>)> walk = [&](std::optional<long long> parent) {
-        for (const auto& d : flat)
-            if (d.parentId == parent) {
-                ordered.push_back(d);
-                walk(d.id);
-            }
-    };
-    walk(std::nullopt);
-    return ordered;
+    return util::parentsFirst(flat);
 }
 
 long long Organisation::addDepartment(const Department& d) {
