@@ -5,7 +5,6 @@
 #include <tiller/util/tree_order.hpp>
 #include <tiller/i18n/catalogs.hpp>
 
-#include <functional>
 #include <regex>
 
 namespace tiller::dictionary {

@@ -5,7 +5,6 @@
 #include <tiller/identity/people.hpp>
 
 #include <algorithm>
-#include <functional>
 #include <map>
 
 namespace tiller::identity {

@@ -290,6 +290,7 @@ void PluginManager::contribute(Registry& registry) {
         try {
             for (const auto& perm : p.manifest.permissions)
                 registry.add(Permission{perm.key, perm.label, "", perm.roles});
+            for (const auto& file : p.manifest.flows) registry.add(approval::readFlow(p.manifest.folder() / file));
             if (p.instance) p.instance->contribute(registry);
             p.state = PluginState::contributed;
         } catch (const std::exception& e) {

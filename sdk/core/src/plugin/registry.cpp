@@ -75,6 +75,17 @@ void Registry::add(DictionaryUse u) {
     store(dictionaryUses_, "dictionary use", &DictionaryUse::id, std::move(u));
 }
 
+void Registry::add(approval::Flow flow) {
+    claim("flow", flow.id);
+    flows_.emplace_back(owner_, std::move(flow));
+}
+
+const approval::Flow* Registry::flow(const std::string& id) const {
+    for (const auto& [owner, f] : flows_)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
 const DictionaryKind* Registry::dictionaryKind(const std::string& id) const {
     auto it = std::find_if(dictionaries_.begin(), dictionaries_.end(), [&](const auto& d) { return d.id == id; });
     return it == dictionaries_.end() ? nullptr : &*it;
@@ -145,6 +156,7 @@ void Registry::removeOwner(const std::string& owner) {
     removeOwned(demoProviders_, owner);
     removeOwned(ownedTables_, owner);
     removeOwned(dictionaryUses_, owner);
+    std::erase_if(flows_, [&](const auto& f) { return f.first == owner; });
     removeOwned(services_, owner);
     std::erase_if(migrations_, [&](const auto& m) { return m.owner == owner; });
     std::erase_if(claimed_, [&](const auto& c) { return c.second == owner; });

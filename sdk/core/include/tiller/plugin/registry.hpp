@@ -2,6 +2,7 @@
 // the registry whose contributions are coming, and takes them all back if that plugin fails.
 #pragma once
 
+#include <tiller/approval/flow.hpp>
 #include <tiller/plugin/contributions.hpp>
 
 #include <map>
@@ -26,6 +27,7 @@ public:
     void add(DemoDataProvider provider);
     void add(OwnedTable table);
     void add(DictionaryUse use);
+    void add(approval::Flow flow);
     // Migrations of the current owner, portable SQL (see tiller/db/dialect.hpp).
     void addMigrations(const std::vector<migrations::Migration>& migrations);
 
@@ -53,6 +55,8 @@ public:
     const std::vector<OwnedTable>& ownedTables() const { return ownedTables_; }
     const std::vector<DictionaryUse>& dictionaryUses() const { return dictionaryUses_; }
     const DictionaryKind* dictionaryKind(const std::string& id) const;
+    const std::vector<std::pair<std::string, approval::Flow>>& flows() const { return flows_; }  // owner, flow
+    const approval::Flow* flow(const std::string& id) const;
     std::vector<migrations::Migration> migrationsOf(const std::string& owner) const;
 
     const Command* command(const std::string& id) const;
@@ -96,6 +100,7 @@ private:
     std::vector<DemoDataProvider> demoProviders_;
     std::vector<OwnedTable> ownedTables_;
     std::vector<DictionaryUse> dictionaryUses_;
+    std::vector<std::pair<std::string, approval::Flow>> flows_;
     std::vector<migrations::Migration> migrations_;
     struct Service {
         std::string id;

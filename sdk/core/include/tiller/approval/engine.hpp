@@ -1,0 +1,75 @@
+// The one approval engine for every plugin (SPEC §8): a record is submitted to a flow, each
+// step waits for its approver (a role, a user, the submitter's department head, the record's
+// owner), steps whose condition does not hold are skipped, and the last approval or any
+// rejection finishes it. Instances and every action are kept in the database; a finished
+// approval is announced as an ApprovalFinished event.
+#pragma once
+
+#include <tiller/approval/flow.hpp>
+#include <tiller/clock.hpp>
+#include <tiller/plugin/host.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tiller::approval {
+
+struct Instance {
+    long long id = 0;
+    std::string flowId, entity;
+    long long recordId = 0;
+    std::optional<long long> submitterId, ownerId;
+    std::string state;  // pending, approved, rejected, returned, abnormal
+    int currentStep = 0;
+    std::string currentStepName;
+    std::map<std::string, std::string> fields;
+    int version = 1;
+};
+
+struct HistoryEntry {
+    int step = 0;
+    std::string stepName, action, comment, actorName;
+    long long at = 0;
+};
+
+struct ApprovalFinished {
+    static constexpr const char* kEventId = "tiller.ApprovalFinished";
+    std::string flowId, entity;
+    long long recordId = 0;
+    std::string state;  // the flow's on_approve value, or rejected / returned / abnormal
+};
+
+class Engine {
+public:
+    Engine(plugin::Host& host, const Clock& clock);
+
+    // Throws ValidationError when the record already waits for approval or the flow is unknown.
+    long long submit(const std::string& flowId, long long recordId, std::optional<long long> ownerId,
+                     const std::map<std::string, std::string>& fields);
+    // Only an approver of the current step may act (PermissionDenied otherwise).
+    void approve(long long instanceId, const std::string& comment);
+    void reject(long long instanceId, const std::string& comment);
+
+    std::vector<Instance> inbox();  // waiting for the signed-in person (待办)
+    std::vector<HistoryEntry> history(const std::string& entity, long long recordId);
+    std::optional<Instance> pendingFor(const std::string& entity, long long recordId);
+    // True while a flow that locks its records waits on this one: edits must be refused.
+    bool isLocked(const std::string& entity, long long recordId);
+
+private:
+    const Flow& flow(const std::string& id) const;
+    std::optional<int> nextStep(const Flow& flow, int from, const std::map<std::string, std::string>& fields) const;
+    bool mayApprove(const Flow& flow, const Instance& instance, long long userId);
+    Instance load(long long id);
+    void finish(const Flow& flow, Instance& instance, const std::string& state, const std::string& action,
+                const std::string& comment);
+    void record(soci::session& s, long long instanceId, int step, const std::string& stepName,
+                const std::string& action, const std::string& comment);
+
+    plugin::Host& host_;
+    const Clock& clock_;
+};
+
+}  // namespace tiller::approval
