@@ -67,6 +67,7 @@ void addDepartmentCommands(CLI::App& app, CliContext& context);
 void addMailCommands(CLI::App& app, CliContext& context);
 void addCalendarCommands(CLI::App& app, CliContext& context);
 void addDictionaryCommands(CLI::App& app, CliContext& context);
+void addApprovalCommands(CLI::App& app, CliContext& context);
 // Sub-commands contributed by plugins.
 void addPluginCliCommands(CLI::App& app, CliContext& context);
 

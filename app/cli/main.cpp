@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     tiller::cli::addMailCommands(app, context);
     tiller::cli::addCalendarCommands(app, context);
     tiller::cli::addDictionaryCommands(app, context);
+    tiller::cli::addApprovalCommands(app, context);
     tiller::cli::addPluginCliCommands(app, context);
     for (auto* command : app.get_subcommands({}))
         command->footer(

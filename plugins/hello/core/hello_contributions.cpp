@@ -1,6 +1,8 @@
 #include "hello_contributions.hpp"
 #include "greeting_book.hpp"
 
+#include <tiller/approval/engine.hpp>
+#include <tiller/errors.hpp>
 #include <tiller/i18n/catalogs.hpp>
 #include <tiller/plugin/host.hpp>
 
@@ -107,6 +109,22 @@ void contribute(Registry& registry) {
         return 0;
     };
     registry.add(find);
+
+    CliCommand submit;
+    submit.name = "hello-submit";
+    submit.summary = "Send one of your greetings for review (the hello.greeting_review flow)";
+    submit.argumentsName = "ID";
+    submit.permission = "hello.greet";
+    submit.run = [](Host& host, const CliInvocation& call, std::ostream& out) {
+        if (call.arguments.empty()) throw tiller::ValidationError("ID", "say which greeting");
+        long long id = std::stoll(call.arguments[0]);
+        if (!host.canSee("hello_greeting", id)) throw tiller::NotFound("there is no greeting " + call.arguments[0] + " of yours");
+        tiller::SystemClock clock;
+        long long approval = tiller::approval::Engine(host, clock).submit("hello.greeting_review", id, host.actingUser(), {});
+        out << approval << '\n';
+        return 0;
+    };
+    registry.add(submit);
 
     DemoDataProvider demo;
     demo.id = "hello.greetings";
