@@ -1,5 +1,6 @@
 #include "tiller_app.hpp"
 #include "main_frame.hpp"
+#include "approvals_panel.hpp"
 #include "database_password_dialog.hpp"
 #include "login_dialog.hpp"
 #include "email_settings_page.hpp"
@@ -29,6 +30,7 @@ bool TillerApp::OnInit() {
         runtime_ = std::make_unique<Runtime>(options_.settings);
         registerShellCommands(runtime_->registry());
         registerEmailSettings(runtime_->registry(), uiRegistry_, *runtime_);
+        registerApprovals(runtime_->registry(), uiRegistry_, *runtime_);
         runtime_->loadPlugins();
         if (!openDatabase()) return false;
         runtime_->host().events().setDispatcher(

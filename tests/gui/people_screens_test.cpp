@@ -2,6 +2,8 @@
 // tiller-cli first.
 #include "gui_runner.hpp"
 
+#include <tiller/db/database.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -181,4 +183,40 @@ TEST_CASE("the data dictionary screen shows a picklist's values in the user's la
     for (const auto& t : r.ui["current_tab_texts"])
         if (t.is_string() && t.get<std::string>().find("系统值") != std::string::npos) explained = true;
     CHECK(explained);
+}
+
+TEST_CASE("My approvals lists what waits for the signed-in person, from a plugin's flow", "[gui][approval]") {
+    Office o;
+    // The administrator heads 销售部 (the system position "Manager").
+    {
+        auto db = tiller::db::Database::open(tiller::db::DatabaseUrl::sqliteFile(o.home / "data" / "tiller" / "tiller.db"));
+        db->withSession([](soci::session& s) {
+            s << "UPDATE core_user SET position_id = (SELECT id FROM core_position WHERE name = 'Manager'), "
+                 "department_id = (SELECT id FROM core_department WHERE name = '销售部') WHERE login = 'admin'";
+        });
+    }
+    std::map<std::string, std::string> env{{"TILLER_PASSWORD", "zhangsan-password"}};
+    auto greeted = o.gui.cli().run({"--user", "zhangsan", "hello-greet", "王芳", "--json"}, env);
+    REQUIRE(greeted.exitCode == 0);
+    auto id = std::to_string(greeted.json()["id"].get<long long>());
+    auto submitted = o.gui.cli().run({"--user", "zhangsan", "hello-submit", id}, env);
+    INFO(submitted.err);
+    REQUIRE(submitted.exitCode == 0);
+
+    auto mine = o.run("my-approvals-submitter", "zhangsan", {"--open", "shell.approvals"});
+    REQUIRE(mine.exitCode == 0);
+    CHECK(rowStartingWith(mine.ui["current_tab_texts"], "Greeting review").is_null());  // nothing waits for her
+
+    auto r = o.run("my-approvals-zh_CN", "admin", {"--lang", "zh_CN", "--open", "shell.approvals"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.ui["current_tab"] == "我的待办");
+    auto row = rowStartingWith(r.ui["current_tab_texts"], "Greeting review");
+    REQUIRE(row.is_array());
+    CHECK(row[1] == "hello.greeting " + id);
+    CHECK(row[2] == "Department head");
+    bool submittedShown = false;
+    for (const auto& t : r.ui["current_tab_texts"])
+        if (t.is_array() && t.size() == 5 && t[3] == "提交" && t[1] == "张三") submittedShown = true;
+    CHECK(submittedShown);  // the history of the selected record
 }
