@@ -44,9 +44,10 @@ void ApprovalsPanel::reload() {
     for (size_t i = 0; i < waiting_.size(); ++i) {
         const auto& w = waiting_[i];
         const auto* flow = runtime_.registry().flow(w.flowId);
-        long row = list_->InsertItem(static_cast<long>(i), ui::text(flow ? flow->name : w.flowId));
+        std::string domain = runtime_.registry().flowDomain(w.flowId);
+        long row = list_->InsertItem(static_cast<long>(i), ui::text(i18n::tr(flow ? flow->name : w.flowId, domain)));
         list_->SetItem(row, 1, ui::text(w.entity + " " + std::to_string(w.recordId)));
-        list_->SetItem(row, 2, ui::text(w.currentStepName));
+        list_->SetItem(row, 2, ui::text(i18n::tr(w.currentStepName, domain)));
         std::string details;
         for (const auto& [k, v] : w.fields) details += (details.empty() ? "" : ", ") + k + " = " + v;
         list_->SetItem(row, 3, ui::text(details));
@@ -63,10 +64,11 @@ void ApprovalsPanel::showHistory(long index) {
     if (index < 0 || static_cast<size_t>(index) >= waiting_.size()) return;
     const auto& w = waiting_[static_cast<size_t>(index)];
     long row = 0;
+    std::string domain = runtime_.registry().flowDomain(w.flowId);
     for (const auto& h : approval::Engine(runtime_.host(), runtime_.clock()).history(w.entity, w.recordId)) {
         history_->InsertItem(row, wxDateTime(static_cast<time_t>(h.at / 1000)).Format("%Y-%m-%d %H:%M"));
         history_->SetItem(row, 1, ui::text(h.actorName));
-        history_->SetItem(row, 2, ui::text(h.stepName));
+        history_->SetItem(row, 2, ui::text(i18n::tr(h.stepName, domain)));
         history_->SetItem(row, 3, ui::tr(h.action.c_str()));
         history_->SetItem(row, 4, ui::text(h.comment));
         ++row;

@@ -321,7 +321,11 @@ void MainFrame::backUp() {
     }
 }
 
-void MainFrame::restoreLayout() { WindowLayout::restore(*this, aui_); }
+void MainFrame::restoreLayout() {
+    WindowLayout::restore(*this, aui_);
+    // A saved layout carries the captions of the language it was saved in.
+    aui_.GetPane("navigation").Caption(ui::tr("Navigation"));
+}
 void MainFrame::saveLayout() { WindowLayout::save(*this, aui_); }
 
 void MainFrame::onClose(wxCloseEvent& event) {

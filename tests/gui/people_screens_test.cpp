@@ -211,10 +211,10 @@ TEST_CASE("My approvals lists what waits for the signed-in person, from a plugin
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     CHECK(r.ui["current_tab"] == "我的待办");
-    auto row = rowStartingWith(r.ui["current_tab_texts"], "Greeting review");
+    auto row = rowStartingWith(r.ui["current_tab_texts"], "问候审核");
     REQUIRE(row.is_array());
     CHECK(row[1] == "hello.greeting " + id);
-    CHECK(row[2] == "Department head");
+    CHECK(row[2] == "部门负责人");
     bool submittedShown = false;
     for (const auto& t : r.ui["current_tab_texts"])
         if (t.is_array() && t.size() == 5 && t[3] == "提交" && t[1] == "张三") submittedShown = true;

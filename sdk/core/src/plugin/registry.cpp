@@ -86,6 +86,12 @@ const approval::Flow* Registry::flow(const std::string& id) const {
     return nullptr;
 }
 
+std::string Registry::flowDomain(const std::string& id) const {
+    for (const auto& [owner, f] : flows_)
+        if (f.id == id) return owner == "shell" || owner == "core" ? "tiller" : "tiller-" + owner;
+    return "tiller";
+}
+
 const DictionaryKind* Registry::dictionaryKind(const std::string& id) const {
     auto it = std::find_if(dictionaries_.begin(), dictionaries_.end(), [&](const auto& d) { return d.id == id; });
     return it == dictionaries_.end() ? nullptr : &*it;

@@ -57,6 +57,8 @@ public:
     const DictionaryKind* dictionaryKind(const std::string& id) const;
     const std::vector<std::pair<std::string, approval::Flow>>& flows() const { return flows_; }  // owner, flow
     const approval::Flow* flow(const std::string& id) const;
+    // The catalog domain of a flow's texts (its plugin's).
+    std::string flowDomain(const std::string& id) const;
     std::vector<migrations::Migration> migrationsOf(const std::string& owner) const;
 
     const Command* command(const std::string& id) const;
