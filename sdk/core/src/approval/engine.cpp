@@ -64,7 +64,6 @@ long long Engine::submit(const std::string& flowId, long long recordId, std::opt
     std::string fieldsText = json.dump();
     long long now = clock_.nowMs();
     auto submitter = host_.actingUser();
-    Instance finished;
     long long id = host_.database().inTransaction([&](soci::session& s) {
         long long newId = 0, submitterId = submitter.value_or(0), owner = ownerId.value_or(0);
         soci::indicator subInd = submitter ? soci::i_ok : soci::i_null, ownerInd = ownerId ? soci::i_ok : soci::i_null;
@@ -122,20 +121,21 @@ bool Engine::mayApprove(const Flow& f, const Instance& instance, long long userI
     });
 }
 
-void Engine::finish(const Flow& f, Instance& instance, const std::string& state, const std::string& action,
-                    const std::string& comment) {
-    const auto& stepName = f.steps.at(static_cast<size_t>(instance.currentStep)).name;
+void Engine::move(const Flow& f, Instance& instance, const std::string& state, int toStep, const std::string& action,
+                  const std::string& comment) {
+    const auto& doneName = f.steps.at(static_cast<size_t>(instance.currentStep)).name;
     host_.database().inTransaction([&](soci::session& s) {
         long long now = clock_.nowMs();
         int next = instance.version + 1;
         soci::statement st = (s.prepare << "UPDATE core_approval_instance SET state = :st, current_step = :c, "
                                             "updated_at = :t, version = :n WHERE id = :id AND version = :v",
-                              soci::use(state), soci::use(instance.currentStep), soci::use(now), soci::use(next),
+                              soci::use(state), soci::use(toStep), soci::use(now), soci::use(next),
                               soci::use(instance.id), soci::use(instance.version));
         st.execute(true);
         if (st.get_affected_rows() != 1) throw Conflict("someone else acted on this approval at the same moment");
-        record(s, instance.id, instance.currentStep, stepName, action, comment);
+        record(s, instance.id, instance.currentStep, doneName, action, comment);
     });
+    if (state == "pending") return;
     // The record's new state: the flow's on_approve value, or rejected / returned / abnormal.
     host_.events().publish(ApprovalFinished{f.id, f.entity, instance.recordId, state == "approved" ? f.onApprove : state});
 }
@@ -148,23 +148,10 @@ void Engine::approve(long long instanceId, const std::string& comment) {
     if (!user || !mayApprove(f, instance, *user))
         throw PermissionDenied("you are not the approver of '" + f.steps[static_cast<size_t>(instance.currentStep)].name + "'");
     auto next = nextStep(f, instance.currentStep + 1, instance.fields);
-    if (next) {
-        int done = instance.currentStep;
-        std::string doneName = f.steps[static_cast<size_t>(done)].name;
-        host_.database().inTransaction([&](soci::session& s) {
-            long long now = clock_.nowMs();
-            int version = instance.version + 1;
-            soci::statement st = (s.prepare << "UPDATE core_approval_instance SET current_step = :c, updated_at = :t, "
-                                                "version = :n WHERE id = :id AND version = :v",
-                                  soci::use(*next), soci::use(now), soci::use(version), soci::use(instance.id),
-                                  soci::use(instance.version));
-            st.execute(true);
-            if (st.get_affected_rows() != 1) throw Conflict("someone else acted on this approval at the same moment");
-            record(s, instance.id, done, doneName, "approve", comment);
-        });
-    } else {
-        finish(f, instance, "approved", "approve", comment);
-    }
+    if (next)
+        move(f, instance, "pending", *next, "approve", comment);
+    else
+        move(f, instance, "approved", instance.currentStep, "approve", comment);
 }
 
 void Engine::reject(long long instanceId, const std::string& comment) {
@@ -175,7 +162,7 @@ void Engine::reject(long long instanceId, const std::string& comment) {
     if (!user || !mayApprove(f, instance, *user))
         throw PermissionDenied("you are not the approver of '" + f.steps[static_cast<size_t>(instance.currentStep)].name + "'");
     std::string state = f.onReject == "return" ? "returned" : f.onReject;
-    finish(f, instance, state, f.onReject == "return" ? "return" : "reject", comment);
+    move(f, instance, state, instance.currentStep, f.onReject == "return" ? "return" : "reject", comment);
 }
 
 std::vector<Instance> Engine::inbox() {

@@ -63,8 +63,10 @@ private:
     std::optional<int> nextStep(const Flow& flow, int from, const std::map<std::string, std::string>& fields) const;
     bool mayApprove(const Flow& flow, const Instance& instance, long long userId);
     Instance load(long long id);
-    void finish(const Flow& flow, Instance& instance, const std::string& state, const std::string& action,
-                const std::string& comment);
+    // Records `action` on the current step and moves the instance to `state` at `toStep`,
+    // refusing a concurrent change; announces the end of the flow.
+    void move(const Flow& flow, Instance& instance, const std::string& state, int toStep, const std::string& action,
+              const std::string& comment);
     void record(soci::session& s, long long instanceId, int step, const std::string& stepName,
                 const std::string& action, const std::string& comment);
 
