@@ -85,7 +85,11 @@ TEST_CASE("a second user needs the first to have a password, then everyone signs
 
 TEST_CASE("passwords are kept only as Argon2id hashes and never logged or audited", "[identity][security]") {
     test::TempDir logs;
-    log::init({.fileLevel = log::Level::debug, .stderrLevel = log::Level::off, .directory = logs.path()});
+    log::Options options;
+    options.fileLevel = log::Level::debug;
+    options.stderrLevel = log::Level::off;
+    options.directory = logs.path();
+    log::init(options);
     People p;
     p.addUser("carol", {"sales"});
     auto hash = field(*p.database, "SELECT password_hash FROM core_user WHERE login = 'carol'");
@@ -95,10 +99,11 @@ TEST_CASE("passwords are kept only as Argon2id hashes and never logged or audite
     CHECK_FALSE(verifyPassword(hash, "carol-passwort"));
     CHECK_THROWS_AS(p.authenticator().signIn("carol", "wrong-password"), SignInRefused);
     p.authenticator().signIn("carol", "carol-password");
-    log::init({.fileLevel = log::Level::off, .stderrLevel = log::Level::off});  // flush and close
+    options.fileLevel = log::Level::off;
+    log::init(options);  // flush and close
     std::string logged = test::readFile(logs / "tiller.log");
     CHECK_THAT(logged, Catch::Contains("'carol' signed in"));
-    for (const std::string secret : {std::string("carol-password"), std::string("wrong-password"), hash})
+    for (const auto& secret : {std::string("carol-password"), std::string("wrong-password"), hash})
         CHECK(logged.find(secret) == std::string::npos);
     std::string audit = field(*p.database, "SELECT changes FROM core_audit WHERE entity = 'core.user' ORDER BY id DESC");
     CHECK(audit.find("$argon2id$") == std::string::npos);

@@ -118,7 +118,7 @@ std::string dateFromDay(long long day) {
     long long y;
     unsigned m, d;
     civilFromDays(day, y, m, d);
-    char text[16];
+    char text[48];
     std::snprintf(text, sizeof text, "%04lld-%02u-%02u", y, m, d);
     return text;
 }
@@ -150,7 +150,7 @@ std::string formatHours(const std::vector<Interval>& hours) {
     if (hours.empty()) return "off";
     std::string out;
     for (const auto& i : hours) {
-        char text[16];
+        char text[48];
         std::snprintf(text, sizeof text, "%02d:%02d-%02d:%02d", i.start / 60, i.start % 60, i.end / 60, i.end % 60);
         out += (out.empty() ? "" : ",") + std::string(text);
     }

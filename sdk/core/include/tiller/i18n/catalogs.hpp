@@ -32,5 +32,7 @@ std::string resolveLanguage(const std::string& requested);
 
 }  // namespace tiller::i18n
 
-// Marks a string for extraction by xgettext without translating it here.
+// Marks a string for extraction by xgettext without translating it here (wx defines the same).
+#ifndef N_
 #define N_(text) text
+#endif
