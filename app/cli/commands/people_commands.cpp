@@ -3,6 +3,7 @@
 
 #include <tiller/errors.hpp>
 #include <tiller/identity/people.hpp>
+#include <tiller/util/join.hpp>
 
 #include <iostream>
 
@@ -76,8 +77,7 @@ void addUserCommands(CLI::App& app, CliContext& context) {
         nlohmann::json all = nlohmann::json::array();
         std::string text;
         for (const auto& u : UserDirectory(runtime.database(), runtime.clock(), {}).users()) {
-            std::string roles;
-            for (const auto& r : u.roles) roles += (roles.empty() ? "" : ",") + r;
+            std::string roles = util::join(u.roles, ",");
             auto dept = departmentName(runtime, u.departmentId);
             all.push_back({{"login", u.login}, {"name", u.name}, {"department", dept}, {"roles", u.roles},
                            {"active", u.active}, {"has_password", u.hasPassword}, {"extension", u.extension},

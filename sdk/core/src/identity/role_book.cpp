@@ -2,6 +2,7 @@
 #include <tiller/db/row.hpp>
 #include <tiller/errors.hpp>
 #include <tiller/identity/people.hpp>
+#include <tiller/util/join.hpp>
 
 
 #include <regex>
@@ -13,12 +14,6 @@ Role readRole(const soci::row& r) {
             db::integerAt(r, 4) != 0, parseScope(db::textAt(r, 5)).value_or(Scope::own)};
 }
 const char* kSelectRole = "SELECT id, role_key, name, is_builtin, all_permissions, default_scope FROM core_role";
-
-std::string joined(const std::set<std::string>& items) {
-    std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
-    return out;
-}
 }  // namespace
 
 std::vector<Role> RoleBook::roles() const {
@@ -79,7 +74,7 @@ void RoleBook::setPermissions(const std::string& roleKey, const std::set<std::st
         s << "DELETE FROM core_role_permission WHERE role_id = :id", soci::use(role->id);
         for (const auto& p : wanted)
             s << "INSERT INTO core_role_permission (role_id, permission) VALUES (:id, :p)", soci::use(role->id), soci::use(p);
-        if (before != wanted) auditRole(s, *role, "permissions", joined(before), joined(wanted));
+        if (before != wanted) auditRole(s, *role, "permissions", util::join(before, ", "), util::join(wanted, ", "));
     });
 }
 

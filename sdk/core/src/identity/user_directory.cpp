@@ -3,6 +3,7 @@
 #include <tiller/errors.hpp>
 #include <tiller/identity/password.hpp>
 #include <tiller/identity/people.hpp>
+#include <tiller/util/join.hpp>
 
 #include <algorithm>
 #include <regex>
@@ -190,10 +191,8 @@ void UserDirectory::setRoles(const std::string& login, const std::vector<std::st
     if (roleKeys.empty()) throw ValidationError("role", "give the user at least one role");
     database_.inTransaction([&](soci::session& s) {
         replaceRoles(s, user->id, roleKeys);
-        std::string before, after;
-        for (const auto& r : user->roles) before += (before.empty() ? "" : ", ") + r;
-        for (const auto& r : roleKeys) after += (after.empty() ? "" : ", ") + r;
-        data::Records(s, actor_.userId, clock_.nowMs()).audit("core.user", user->id, "update", {{"roles", before, after}});
+        data::Records(s, actor_.userId, clock_.nowMs())
+            .audit("core.user", user->id, "update", {{"roles", util::join(user->roles, ", "), util::join(roleKeys, ", ")}});
     });
 }
 

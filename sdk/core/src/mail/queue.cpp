@@ -1,6 +1,7 @@
 #include <tiller/db/row.hpp>
 #include <tiller/log/log.hpp>
 #include <tiller/mail/mail.hpp>
+#include <tiller/util/join.hpp>
 
 #include <algorithm>
 #include <limits>
@@ -8,12 +9,6 @@
 
 namespace tiller::mail {
 namespace {
-
-std::string joined(const std::vector<std::string>& to) {
-    std::string out;
-    for (const auto& r : to) out += (out.empty() ? "" : ",") + r;
-    return out;
-}
 
 std::vector<std::string> split(const std::string& text) {
     std::vector<std::string> out;
@@ -33,7 +28,7 @@ long long Queue::enqueue(const Message& message, std::optional<long long> create
     long long now = clock_.nowMs();
     return database_.withSession([&](soci::session& s) {
         long long id = 0;
-        std::string to = joined(message.to);
+        std::string to = util::join(message.to, ",");
         long long by = createdBy.value_or(0);
         soci::indicator byInd = createdBy ? soci::i_ok : soci::i_null;
         s << "INSERT INTO core_mail_queue (recipients, subject, body, created_at, created_by, next_attempt_at) "
