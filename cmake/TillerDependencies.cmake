@@ -10,6 +10,10 @@ find_package(CURL REQUIRED)              # SMTP
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(SECRET REQUIRED IMPORTED_TARGET libsecret-1)  # desktop keyring
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # xlsx export
+# libcsv has neither a CMake config nor a .pc file.
+find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(CSV_LIBRARY csv REQUIRED)
 if(TILLER_BUILD_TESTS)
     find_package(Catch2 2 REQUIRED)
     include(Catch)

@@ -29,9 +29,9 @@ function(tiller_add_plugin id)
                                 DIR "${ARG_MIGRATIONS}")
     endif()
     configure_file("${ARG_MANIFEST}" "${ARG_OUTPUT_DIR}/plugin.yaml" COPYONLY)
-    # Declarative files the manifest names (forms/, lists/, flows/) travel with the plugin.
+    # Declarative files the manifest names (entities/, forms/, lists/, flows/) travel with the plugin.
     get_filename_component(_source "${ARG_MANIFEST}" DIRECTORY)
-    foreach(_kind forms lists flows)
+    foreach(_kind entities forms lists flows)
         file(GLOB _files CONFIGURE_DEPENDS "${_source}/${_kind}/*.yaml")
         foreach(_file IN LISTS _files)
             get_filename_component(_name "${_file}" NAME)

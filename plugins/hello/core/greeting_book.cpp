@@ -6,6 +6,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstdio>
 
 namespace hello {
 namespace {
@@ -34,8 +35,10 @@ Greeting GreetingBook::greet(const std::string& name) {
     long long owner = host_.actingUser().value_or(0);
     soci::indicator ownerInd = host_.actingUser() ? soci::i_ok : soci::i_null;
     database_.withSession([&](soci::session& s) {
-        s << "INSERT INTO hello_greeting (name, greeting, created_at, owner_id) VALUES (:n, :g, :t, :o) RETURNING id",
-            soci::use(g.name), soci::use(g.greeting), soci::use(at), soci::use(owner, ownerInd), soci::into(g.id);
+        s << "INSERT INTO hello_greeting (name, greeting, created_at, updated_at, owner_id) VALUES (:n, :g, :t, :t2, :o) "
+             "RETURNING id",
+            soci::use(g.name), soci::use(g.greeting), soci::use(at), soci::use(at), soci::use(owner, ownerInd),
+            soci::into(g.id);
     });
     return g;
 }
@@ -82,13 +85,29 @@ void GreetingBook::addSamples(int count, tiller::jobs::Progress& progress) {
     static const std::array<const char*, 4> salutations = {"你好", "Hello", "您好", "Hi"};
     long long at = nowMs();
     database_.inTransaction([&](soci::session& s) {
-        std::string name, greeting;
+        // The kinds are system values of hello.kind, installed before demo data is added.
+        long long personal = 0, business = 0;
+        s << "SELECT id FROM core_dictionary_value WHERE kind = 'hello.kind' AND code = 'personal'", soci::into(personal);
+        s << "SELECT id FROM core_dictionary_value WHERE kind = 'hello.kind' AND code = 'business'", soci::into(business);
+        std::string name, greeting, visitOn, phone;
+        long long kind = 0, amount = 0;
+        soci::indicator amountInd = soci::i_ok;
         soci::statement insert =
-            (s.prepare << "INSERT INTO hello_greeting (name, greeting, created_at, owner_id) VALUES (:n, :g, :t, :o)",
-             soci::use(name), soci::use(greeting), soci::use(at), soci::use(owner, ownerInd));
+            (s.prepare << "INSERT INTO hello_greeting (name, greeting, created_at, updated_at, owner_id, kind_id, amount, "
+                          "visit_on, phone) VALUES (:n, :g, :t, :t2, :o, :k, :a, :v, :p)",
+             soci::use(name), soci::use(greeting), soci::use(at), soci::use(at), soci::use(owner, ownerInd),
+             soci::use(kind), soci::use(amount, amountInd), soci::use(visitOn), soci::use(phone));
         for (int i = 0; i < count; ++i) {
             name = names[i % names.size()];
             greeting = std::string(salutations[i % salutations.size()]) + ", " + name + "!";
+            bool isBusiness = i % 3 == 0;
+            kind = isBusiness ? business : personal;
+            amount = isBusiness ? (i % 50 + 1) * 10000 : 0;  // fen
+            amountInd = isBusiness ? soci::i_ok : soci::i_null;
+            char day[16];
+            std::snprintf(day, sizeof day, "2026-%02d-%02d", i % 12 + 1, i % 28 + 1);
+            visitOn = day;
+            phone = "138" + std::to_string(10000000 + (i * 7919) % 90000000);
             insert.execute(true);
             if (i % 100 == 99 || i + 1 == count) tiller::jobs::checkpoint(progress, i + 1, count);
         }

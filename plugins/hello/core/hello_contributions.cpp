@@ -1,7 +1,7 @@
 #include "hello_contributions.hpp"
 #include "greeting_book.hpp"
 
-#include <tiller/approval/engine.hpp>
+#include <tiller/record/store.hpp>
 #include <tiller/errors.hpp>
 #include <tiller/i18n/catalogs.hpp>
 #include <tiller/plugin/host.hpp>
@@ -18,12 +18,6 @@ using namespace tiller::plugin;
 void contribute(Registry& registry) {
     registry.addMigrations(migrations());
 
-    OwnedTable owned;
-    owned.table = "hello_greeting";
-    owned.entity = "hello.greeting";
-    owned.label = N_("Greetings");
-    registry.add(owned);
-
     // The occasion of a greeting: a picklist people maintain (Administration > dictionary).
     DictionaryKind occasion;
     occasion.id = "hello.occasion";
@@ -35,20 +29,14 @@ void contribute(Registry& registry) {
     registry.add(occasion);
     registry.add(DictionaryUse{"hello.greeting_occasion", "hello.occasion", "hello_greeting", "occasion_id", ""});
 
-    NavigationView greetings;
-    greetings.id = "hello.greetings";
-    greetings.label = N_("Greetings");
-    greetings.group = N_("Hello");
-    greetings.permission = "hello.view";
-    greetings.list = [](Host& host) {
-        return std::make_shared<TableListSource>(
-            host, "hello_greeting",
-            std::vector<ListColumn>{{"id", N_("No."), 70},
-                                    {"name", N_("Name"), 200},
-                                    {"greeting", N_("Greeting"), 360}},
-            "id");
-    };
-    registry.add(greetings);
+    // Personal or business: the greeting's record type (the form shows a gift value for business).
+    DictionaryKind kind;
+    kind.id = "hello.kind";
+    kind.label = N_("Kind of greeting");
+    kind.systemValues = {{"personal", Text::given("Personal", {{"zh_CN", "个人"}}), ""},
+                         {"business", Text::given("Business", {{"zh_CN", "商务"}}), ""}};
+    registry.add(kind);
+    registry.add(DictionaryUse{"hello.greeting_kind", "hello.kind", "hello_greeting", "kind_id", ""});
 
     Command greet;
     greet.id = "hello.greet_world";
@@ -118,9 +106,8 @@ void contribute(Registry& registry) {
     submit.run = [](Host& host, const CliInvocation& call, std::ostream& out) {
         if (call.arguments.empty()) throw tiller::ValidationError("ID", "say which greeting");
         long long id = std::stoll(call.arguments[0]);
-        if (!host.canSee("hello_greeting", id)) throw tiller::NotFound("there is no greeting " + call.arguments[0] + " of yours");
         tiller::SystemClock clock;
-        long long approval = tiller::approval::Engine(host, clock).submit("hello.greeting_review", id, host.actingUser(), {});
+        long long approval = tiller::record::Store(host, clock).submit("hello.greeting", id, "hello.greeting_review");
         out << approval << '\n';
         return 0;
     };

@@ -2,6 +2,7 @@
 
 #include <tiller/db/row.hpp>
 #include <tiller/errors.hpp>
+#include <tiller/util/time_text.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -16,8 +17,9 @@ void checkName(const std::string& name) {
         throw ValidationError("record", "'" + name + "' is not a table or column name");
 }
 
-// NULLs are written as the literal NULL (soci::values loses the indicator on SQLite).
-void bind(soci::values& bound, const std::string& name, const Value& value) {
+// NULLs are written as the literal NULL (soci::values loses the indicator on SQLite). Not
+// called bind: std::bind, found through a std::string argument, would win overload resolution.
+void bindValue(soci::values& bound, const std::string& name, const Value& value) {
     if (std::holds_alternative<long long>(value)) {
         bound.set(name, std::get<long long>(value));
     } else if (std::holds_alternative<std::string>(value)) {
@@ -34,6 +36,20 @@ std::string placeholder(const std::string& name, const Value& value) {
 
 
 }  // namespace
+
+// Who saved the record last and when, from the audit trail, so the person whose save was
+// refused knows whom to ask.
+std::string Records::staleMessage(const std::string& entity, long long id, int current, int expected) {
+    soci::row last;
+    session_ << "SELECT COALESCE(u.name, u.login, ''), a.at FROM core_audit a LEFT JOIN core_user u ON u.id = a.user_id "
+                "WHERE a.entity = :e AND a.record_id = :id ORDER BY a.id DESC LIMIT 1",
+        soci::use(entity), soci::use(id), soci::into(last);
+    std::string who = session_.got_data() ? db::textAt(last, 0) : "";
+    std::string when = session_.got_data() ? util::localDateTime(db::integerAt(last, 1)) : "";
+    return (who.empty() ? std::string("someone else") : who) + " saved this " + entity +
+           (when.empty() ? "" : " at " + when) + " after you opened it (version " + std::to_string(current) +
+           ", yours " + std::to_string(expected) + "); their changes are kept: open it again and redo yours";
+}
 
 std::string displayValue(const Value& value) {
     if (std::holds_alternative<long long>(value)) return std::to_string(std::get<long long>(value));
@@ -57,7 +73,7 @@ long long Records::insert(const std::string& table, const std::string& entity, c
         checkName(column);
         columns += (columns.empty() ? "" : ", ") + column;
         placeholders += (placeholders.empty() ? "" : ", ") + placeholder(column, value);
-        bind(bound, column, value);
+        bindValue(bound, column, value);
         if (column != "created_at" && column != "updated_at" && column != "version")
             changes.push_back({column, "", displayValue(value)});
     }
@@ -81,10 +97,7 @@ int Records::update(const std::string& table, const std::string& entity, long lo
     session_ << "SELECT version" + columns + " FROM " + table + " WHERE id = :id", soci::use(id), soci::into(before);
     if (!session_.got_data()) throw NotFound(entity + " " + std::to_string(id) + " no longer exists");
     int current = static_cast<int>(db::integerAt(before, 0));
-    if (current != expectedVersion)
-        throw Conflict("someone else saved this " + entity + " after you opened it (version " +
-                       std::to_string(current) + ", yours " + std::to_string(expectedVersion) +
-                       "); their changes are kept: open it again and redo yours");
+    if (current != expectedVersion) throw Conflict(staleMessage(entity, id, current, expectedVersion));
 
     std::vector<FieldChange> changed;
     std::string assignments;
@@ -97,7 +110,7 @@ int Records::update(const std::string& table, const std::string& entity, long lo
         if (old == displayValue(value) && wasNull == isNull) continue;
         changed.push_back({column, old, displayValue(value)});
         assignments += column + " = " + placeholder(column, value) + ", ";
-        bind(bound, column, value);
+        bindValue(bound, column, value);
     }
     if (changed.empty()) return current;
     bound.set("updated_at", now_);

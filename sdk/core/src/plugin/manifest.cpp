@@ -14,7 +14,7 @@ const std::regex kId("[a-z][a-z0-9_]{0,39}");
 const std::regex kPermissionKey("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 const std::set<std::string> kKeys = {"id",      "name",    "description", "version",
                                      "sdk",     "license", "vendor",      "library",
-                                     "depends", "permissions", "forms",   "lists", "flows"};
+                                     "depends", "permissions", "entities", "forms", "lists", "flows"};
 
 struct Reader : config::YamlReader {
     std::string required(const YAML::Node& root, const std::string& key) const {
@@ -22,21 +22,6 @@ struct Reader : config::YamlReader {
         auto value = scalar(root[key], key);
         if (value.empty()) fail(root[key], key, "must not be empty");
         return value;
-    }
-    // `name: Hello` or `name: {en: Hello, zh_CN: 你好}`
-    i18n::Text text(const YAML::Node& node, const std::string& key, const std::string& domain) const {
-        i18n::Text t;
-        t.domain = domain;
-        if (node.IsScalar()) {
-            t.source = node.Scalar();
-        } else if (node.IsMap()) {
-            for (const auto& entry : node) t.byLanguage[entry.first.Scalar()] = scalar(entry.second, key);
-            if (!t.byLanguage.count("en")) fail(node, key, "needs at least an 'en' text");
-            t.source = t.byLanguage["en"];
-        } else {
-            fail(node, key, "must be a text or a map of language: text");
-        }
-        return t;
     }
     std::vector<std::string> files(const YAML::Node& node, const std::string& key) const {
         std::vector<std::string> out;
@@ -132,6 +117,7 @@ Manifest readManifest(const std::filesystem::path& path) {
             m.permissions.push_back(decl);
         }
     }
+    m.entities = r.files(root["entities"], "entities");
     m.forms = r.files(root["forms"], "forms");
     m.lists = r.files(root["lists"], "lists");
     m.flows = r.files(root["flows"], "flows");

@@ -291,6 +291,11 @@ void PluginManager::contribute(Registry& registry) {
             for (const auto& perm : p.manifest.permissions)
                 registry.add(Permission{perm.key, perm.label, "", perm.roles});
             for (const auto& file : p.manifest.flows) registry.add(approval::readFlow(p.manifest.folder() / file));
+            const std::string domain = p.manifest.catalogDomain();
+            auto entities = [&registry](const std::string& id) { return registry.entity(id); };
+            for (const auto& file : p.manifest.entities) registry.add(record::readEntity(p.manifest.folder() / file, domain));
+            for (const auto& file : p.manifest.forms) registry.add(record::readForm(p.manifest.folder() / file, domain, entities));
+            for (const auto& file : p.manifest.lists) registry.add(record::readList(p.manifest.folder() / file, domain, entities));
             if (p.instance) p.instance->contribute(registry);
             p.state = PluginState::contributed;
         } catch (const std::exception& e) {

@@ -80,6 +80,48 @@ void Registry::add(approval::Flow flow) {
     flows_.emplace_back(owner_, std::move(flow));
 }
 
+void Registry::add(record::Entity e) {
+    localise(e.label);
+    for (auto& f : e.fields) localise(f.label);
+    if (!e.ownerField.empty() &&
+        std::none_of(ownedTables_.begin(), ownedTables_.end(), [&](const auto& t) { return t.table == e.table; }))
+        add(OwnedTable{e.table, e.id, e.ownerField, e.label, ""});
+    store(entities_, "entity", &record::Entity::id, std::move(e));
+}
+
+void Registry::add(record::Form f) {
+    localise(f.label);
+    for (auto& s : f.sections) localise(s.label);
+    store(forms_, "form", &record::Form::id, std::move(f));
+}
+
+void Registry::add(record::ListDefinition l) {
+    localise(l.label);
+    localise(l.group);
+    if (l.navigation) {
+        NavigationView view;
+        view.id = l.id;
+        view.label = l.label;
+        view.group = l.group;
+        view.permission = l.permission;
+        view.order = l.order;
+        view.recordList = l.id;
+        add(view);
+    }
+    store(lists_, "list", &record::ListDefinition::id, std::move(l));
+}
+
+template <class T>
+static const T* byId(const std::vector<T>& items, const std::string& id) {
+    for (const auto& item : items)
+        if (item.id == id) return &item;
+    return nullptr;
+}
+
+const record::Entity* Registry::entity(const std::string& id) const { return byId(entities_, id); }
+const record::Form* Registry::form(const std::string& id) const { return byId(forms_, id); }
+const record::ListDefinition* Registry::list(const std::string& id) const { return byId(lists_, id); }
+
 const approval::Flow* Registry::flow(const std::string& id) const {
     for (const auto& [owner, f] : flows_)
         if (f.id == id) return &f;
@@ -163,6 +205,9 @@ void Registry::removeOwner(const std::string& owner) {
     removeOwned(ownedTables_, owner);
     removeOwned(dictionaryUses_, owner);
     std::erase_if(flows_, [&](const auto& f) { return f.first == owner; });
+    removeOwned(entities_, owner);
+    removeOwned(forms_, owner);
+    removeOwned(lists_, owner);
     removeOwned(services_, owner);
     std::erase_if(migrations_, [&](const auto& m) { return m.owner == owner; });
     std::erase_if(claimed_, [&](const auto& c) { return c.second == owner; });

@@ -59,6 +59,7 @@ public:
                const std::vector<FieldChange>& changes);
 
 private:
+    std::string staleMessage(const std::string& entity, long long id, int current, int expected);
 
     soci::session& session_;
     std::optional<long long> user_;

@@ -46,6 +46,9 @@ struct NavigationView {
     // A list view the shell renders; leave empty when a custom panel is registered with
     // tiller_ui under the same id.
     std::function<std::shared_ptr<ListSource>(Host&)> list;
+    // Or a list declared in YAML (tiller/record/list.hpp), by its id: the shell renders it with
+    // search, filters, saved queries, export and print.
+    std::string recordList;
     std::string owner;
 };
 

@@ -13,6 +13,7 @@
 //     - {id: dialer, version: "^1.0", optional: true}
 //   permissions:
 //     - {key: hello.greet, label: Greet people, roles: [sales, service]}
+//   entities: [entities/greeting.yaml]      # records, see tiller/record/entity.hpp
 //   forms: [forms/greeting.yaml]
 //   lists: [lists/greetings.yaml]
 //   flows: [flows/greeting_approval.yaml]
@@ -51,7 +52,7 @@ struct Manifest {
     std::string library;  // file name, relative to the manifest's folder; "" = no code
     std::vector<Dependency> depends;
     std::vector<PermissionDeclaration> permissions;
-    std::vector<std::string> forms, lists, flows;
+    std::vector<std::string> entities, forms, lists, flows;
 
     std::filesystem::path folder() const { return file.parent_path(); }
     std::string catalogDomain() const { return "tiller-" + id; }

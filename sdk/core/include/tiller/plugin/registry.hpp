@@ -4,6 +4,8 @@
 
 #include <tiller/approval/flow.hpp>
 #include <tiller/plugin/contributions.hpp>
+#include <tiller/record/form.hpp>
+#include <tiller/record/list.hpp>
 
 #include <map>
 #include <memory>
@@ -28,6 +30,11 @@ public:
     void add(OwnedTable table);
     void add(DictionaryUse use);
     void add(approval::Flow flow);
+    // An entity with an owner field also becomes an OwnedTable (its data scope).
+    void add(record::Entity entity);
+    void add(record::Form form);
+    // A list with `view:` also becomes a navigation view the shell renders.
+    void add(record::ListDefinition list);
     // Migrations of the current owner, portable SQL (see tiller/db/dialect.hpp).
     void addMigrations(const std::vector<migrations::Migration>& migrations);
 
@@ -57,6 +64,12 @@ public:
     const DictionaryKind* dictionaryKind(const std::string& id) const;
     const std::vector<std::pair<std::string, approval::Flow>>& flows() const { return flows_; }  // owner, flow
     const approval::Flow* flow(const std::string& id) const;
+    const std::vector<record::Entity>& entities() const { return entities_; }
+    const record::Entity* entity(const std::string& id) const;
+    const std::vector<record::Form>& forms() const { return forms_; }
+    const record::Form* form(const std::string& id) const;
+    const std::vector<record::ListDefinition>& lists() const { return lists_; }
+    const record::ListDefinition* list(const std::string& id) const;
     // The catalog domain of a flow's texts (its plugin's).
     std::string flowDomain(const std::string& id) const;
     std::vector<migrations::Migration> migrationsOf(const std::string& owner) const;
@@ -103,6 +116,9 @@ private:
     std::vector<OwnedTable> ownedTables_;
     std::vector<DictionaryUse> dictionaryUses_;
     std::vector<std::pair<std::string, approval::Flow>> flows_;
+    std::vector<record::Entity> entities_;
+    std::vector<record::Form> forms_;
+    std::vector<record::ListDefinition> lists_;
     std::vector<migrations::Migration> migrations_;
     struct Service {
         std::string id;
