@@ -1,4 +1,5 @@
 #include <tiller/approval/engine.hpp>
+#include <tiller/approval/flow_book.hpp>
 #include <tiller/db/row.hpp>
 #include <tiller/errors.hpp>
 
@@ -7,8 +8,8 @@
 namespace tiller::approval {
 namespace {
 const char* kSelect =
-    "SELECT id, flow_id, entity, record_id, submitter_id, owner_id, state, current_step, fields, version "
-    "FROM core_approval_instance";
+    "SELECT id, flow_id, entity, record_id, submitter_id, owner_id, state, current_step, fields, version, "
+    "flow_definition FROM core_approval_instance";
 
 Instance readInstance(const soci::row& r) {
     Instance i;
@@ -23,16 +24,16 @@ Instance readInstance(const soci::row& r) {
     auto fields = nlohmann::json::parse(db::textAt(r, 8));  // kept alive while iterating
     for (const auto& [k, v] : fields.items()) i.fields[k] = v.get<std::string>();
     i.version = static_cast<int>(db::integerAt(r, 9));
+    i.flowDefinition = db::textAt(r, 10);
     return i;
 }
 }  // namespace
 
 Engine::Engine(plugin::Host& host, const Clock& clock) : host_(host), clock_(clock) {}
 
-const Flow& Engine::flow(const std::string& id) const {
-    const auto* f = host_.registry().flow(id);
-    if (!f) throw ValidationError("flow", "no installed plugin declares the approval flow '" + id + "'");
-    return *f;
+Flow Engine::flowOf(const Instance& instance) const {
+    if (instance.flowDefinition.empty()) return FlowBook(host_, clock_).find(instance.flowId).flow;
+    return parseFlow(instance.flowDefinition, "approval " + std::to_string(instance.id));
 }
 
 std::optional<int> Engine::nextStep(const Flow& f, int from, const std::map<std::string, std::string>& fields) const {
@@ -55,7 +56,15 @@ void Engine::record(soci::session& s, long long instanceId, int step, const std:
 
 long long Engine::submit(const std::string& flowId, long long recordId, std::optional<long long> ownerId,
                          const std::map<std::string, std::string>& fields) {
-    const Flow& f = flow(flowId);
+    FlowBook book(host_, clock_);
+    const Flow f = book.find(flowId).flow;
+    try {
+        book.checkApprovers(f);  // a plugin's flow may name a role or user this office lacks
+    } catch (const FlowError& e) {
+        throw ValidationError("flow", "the approval flow '" + f.id + "' cannot be used: " + e.reason() +
+                                          " (an administrator can correct it under Administration > Approval flows)");
+    }
+    std::string definition = toYaml(f);
     if (pendingFor(f.entity, recordId))
         throw ValidationError("approval", "this record is already waiting for approval");
     auto first = nextStep(f, 0, fields);
@@ -70,10 +79,11 @@ long long Engine::submit(const std::string& flowId, long long recordId, std::opt
         std::string state = first ? "pending" : "approved";  // no step applies: approved at once
         int step = first.value_or(static_cast<int>(f.steps.size()));
         s << "INSERT INTO core_approval_instance (flow_id, entity, record_id, submitter_id, owner_id, state, "
-             "current_step, fields, created_at, updated_at) VALUES (:f, :e, :r, :s, :o, :st, :c, :fi, :t, :t2) RETURNING id",
+             "current_step, fields, created_at, updated_at, flow_definition) "
+             "VALUES (:f, :e, :r, :s, :o, :st, :c, :fi, :t, :t2, :d) RETURNING id",
             soci::use(flowId), soci::use(f.entity), soci::use(recordId), soci::use(submitterId, subInd),
             soci::use(owner, ownerInd), soci::use(state), soci::use(step), soci::use(fieldsText), soci::use(now),
-            soci::use(now), soci::into(newId);
+            soci::use(now), soci::use(definition), soci::into(newId);
         record(s, newId, 0, "", "submit", "");
         return newId;
     });
@@ -142,7 +152,7 @@ void Engine::move(const Flow& f, Instance& instance, const std::string& state, i
 
 void Engine::approve(long long instanceId, const std::string& comment) {
     auto instance = load(instanceId);
-    const Flow& f = flow(instance.flowId);
+    const Flow f = flowOf(instance);
     if (instance.state != "pending") throw ValidationError("approval", "it is already " + instance.state);
     auto user = host_.actingUser();
     if (!user || !mayApprove(f, instance, *user))
@@ -156,7 +166,7 @@ void Engine::approve(long long instanceId, const std::string& comment) {
 
 void Engine::reject(long long instanceId, const std::string& comment) {
     auto instance = load(instanceId);
-    const Flow& f = flow(instance.flowId);
+    const Flow f = flowOf(instance);
     if (instance.state != "pending") throw ValidationError("approval", "it is already " + instance.state);
     auto user = host_.actingUser();
     if (!user || !mayApprove(f, instance, *user))
@@ -176,9 +186,14 @@ std::vector<Instance> Engine::inbox() {
     });
     std::vector<Instance> mine;
     for (auto& i : pending) {
-        const auto* f = host_.registry().flow(i.flowId);
-        if (!f || !mayApprove(*f, i, *user)) continue;
-        i.currentStepName = f->steps[static_cast<size_t>(i.currentStep)].name;
+        Flow f;
+        try {
+            f = flowOf(i);
+        } catch (const Error&) {
+            continue;  // its plugin is not running here
+        }
+        if (static_cast<size_t>(i.currentStep) >= f.steps.size() || !mayApprove(f, i, *user)) continue;
+        i.currentStepName = f.steps[static_cast<size_t>(i.currentStep)].name;
         mine.push_back(i);
     }
     return mine;
@@ -213,8 +228,11 @@ std::optional<Instance> Engine::pendingFor(const std::string& entity, long long 
 bool Engine::isLocked(const std::string& entity, long long recordId) {
     auto pending = pendingFor(entity, recordId);
     if (!pending) return false;
-    const auto* f = host_.registry().flow(pending->flowId);
-    return !f || f->lockRecord;
+    try {
+        return flowOf(*pending).lockRecord;
+    } catch (const Error&) {
+        return true;  // the flow cannot be read: stay on the safe side
+    }
 }
 
 }  // namespace tiller::approval

@@ -3,6 +3,11 @@
 // owner), steps whose condition does not hold are skipped, and the last approval or any
 // rejection finishes it. Instances and every action are kept in the database; a finished
 // approval is announced as an ApprovalFinished event.
+//
+// A submission follows the flow in force (the administrator's edited version, else the
+// plugin's: see FlowBook) and keeps a copy of it: editing a flow later never changes the steps
+// of an approval already in progress. A flow naming a role or user that does not exist is
+// refused at submission, naming the step and the approver.
 #pragma once
 
 #include <tiller/approval/flow.hpp>
@@ -26,6 +31,7 @@ struct Instance {
     std::string currentStepName;
     std::map<std::string, std::string> fields;
     int version = 1;
+    std::string flowDefinition;  // the flow as YAML when it was submitted ("" before migration 9)
 };
 
 struct HistoryEntry {
@@ -59,7 +65,8 @@ public:
     bool isLocked(const std::string& entity, long long recordId);
 
 private:
-    const Flow& flow(const std::string& id) const;
+    // The flow an instance follows: the copy it was submitted with.
+    Flow flowOf(const Instance& instance) const;
     std::optional<int> nextStep(const Flow& flow, int from, const std::map<std::string, std::string>& fields) const;
     bool mayApprove(const Flow& flow, const Instance& instance, long long userId);
     Instance load(long long id);
