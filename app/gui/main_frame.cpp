@@ -11,7 +11,9 @@
 #include <tiller/errors.hpp>
 #include <tiller/plugin/command_runner.hpp>
 #include <tiller/ui/error_dialog.hpp>
+#include <tiller/ui/record_dialog.hpp>
 #include <tiller/ui/record_list.hpp>
+#include <tiller/ui/record_list_view.hpp>
 #include <tiller/ui/tr.hpp>
 #include <tiller/version.hpp>
 
@@ -83,7 +85,10 @@ MainFrame::MainFrame(Runtime& runtime, ui::UiRegistry& widgets, const LaunchOpti
          settle_.GetId());
 }
 
-MainFrame::~MainFrame() { aui_.UnInit(); }
+MainFrame::~MainFrame() {
+    alarm_.reset();  // waits for a check in progress
+    aui_.UnInit();
+}
 
 void MainFrame::buildMenus() {
     auto& host = runtime_.host();
@@ -186,9 +191,9 @@ void MainFrame::buildNavigation() {
 }
 
 void MainFrame::buildStatusBar() {
-    CreateStatusBar(3);
-    int widths[] = {-3, -2, -2};
-    SetStatusWidths(3, widths);
+    CreateStatusBar(4);
+    int widths[] = {-3, -2, -2, FromDIP(180)};
+    SetStatusWidths(4, widths);
     int running = 0, notRunning = 0;
     for (const auto& p : runtime_.plugins().plugins())
         (p.state == plugin::PluginState::started ? running : notRunning)++;
@@ -197,6 +202,7 @@ void MainFrame::buildStatusBar() {
     SetStatusText(ui::tr("Ready"), 0);
     SetStatusText(plugins, 1);
     SetStatusText(ui::text(runtime_.settings().database.redacted()), 2);
+    alarm_ = std::make_unique<ReminderAlarm>(*this, runtime_, 3);
 }
 
 void MainFrame::notify(const std::string& message) { SetStatusText(ui::text(message), 0); }
@@ -220,6 +226,8 @@ void MainFrame::runCommand(const std::string& commandId) {
 wxWindow* MainFrame::makeView(const plugin::NavigationView& view) {
     try {
         if (view.list) return new ui::RecordList(tabs_, view.list(runtime_.host()), view.label.domain);
+        if (const auto* list = runtime_.registry().list(view.recordList))
+            return new ui::RecordListView(tabs_, std::make_shared<record::Store>(runtime_.host(), runtime_.clock()), *list);
         if (const auto* factory = widgets_.view(view.id)) return (*factory)(tabs_, runtime_.host());
         throw Error("the plugin registered no widget for this view");
     } catch (const std::exception& e) {
@@ -264,10 +272,38 @@ void MainFrame::showHome() {
     tabs_->InsertPage(0, home_, ui::tr("Home"), true, art::icon("home", wxART_MENU));
 }
 
+// Test and screenshot modes: "record:ENTITY:ID" (or :new) opens a record's dialog,
+// "print:LIST" the print preview of a list view.
+bool MainFrame::openForTests(const std::string& what) {
+    auto colon = what.find(':');
+    std::string kind = what.substr(0, colon), rest = what.substr(colon + 1);
+    try {
+        if (kind == "print") {
+            openView(rest);
+            if (auto* list = dynamic_cast<ui::RecordListView*>(tabs_->GetCurrentPage())) {
+                list->printPreview();
+                return true;
+            }
+            return false;
+        }
+        auto second = rest.find(':');
+        std::string entity = rest.substr(0, second), id = second == std::string::npos ? "new" : rest.substr(second + 1);
+        record::Store store(runtime_.host(), runtime_.clock());
+        ui::RecordDialog dialog(this, store, entity, id == "new" ? 0 : std::stoll(id));
+        dialog.ShowModal();
+        return true;
+    } catch (const std::exception& e) {
+        notify(e.what());
+        return false;
+    }
+}
+
 void MainFrame::refreshCurrent() {
     int selection = tabs_->GetSelection();
     if (selection == wxNOT_FOUND) return;
     if (auto* list = dynamic_cast<ui::RecordList*>(tabs_->GetPage(static_cast<size_t>(selection))))
+        list->refresh();
+    if (auto* list = dynamic_cast<ui::RecordListView*>(tabs_->GetPage(static_cast<size_t>(selection))))
         list->refresh();
 }
 
@@ -330,6 +366,7 @@ void MainFrame::saveLayout() { WindowLayout::save(*this, aui_); }
 
 void MainFrame::onClose(wxCloseEvent& event) {
     settle_.Stop();
+    alarm_.reset();  // its pop-ups close with the window
     saveLayout();
     event.Skip();
 }
@@ -349,6 +386,8 @@ void MainFrame::onFirstIdle(wxIdleEvent& event) {
             openView(options_.open);
         } else if (runtime_.registry().command(options_.open)) {
             runCommand(options_.open);
+        } else if (options_.open.rfind("record:", 0) == 0 || options_.open.rfind("print:", 0) == 0) {
+            openFailed_ = !openForTests(options_.open);
         } else {
             notify(i18n::tr("There is no view") + " '" + options_.open + "'");
             openFailed_ = true;

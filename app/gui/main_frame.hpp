@@ -3,6 +3,7 @@
 #pragma once
 
 #include "launch_options.hpp"
+#include "reminder_alarm.hpp"
 
 #include <tiller/runtime.hpp>
 #include <tiller/ui/ui_registry.hpp>
@@ -13,6 +14,7 @@
 #include <wx/treectrl.h>
 
 #include <map>
+#include <memory>
 #include <string>
 
 namespace tiller::gui {
@@ -28,6 +30,7 @@ public:
     void runCommand(const std::string& commandId);
     void showHome();
     void refreshCurrent();
+    bool openForTests(const std::string& what);
     void closeCurrentTab();
     void toggleNavigation();
     void showPlugins();
@@ -59,6 +62,7 @@ private:
     bool idleSeen_ = false;
     bool openFailed_ = false;
     wxTimer settle_;  // test modes: let the window finish painting before capturing
+    std::unique_ptr<ReminderAlarm> alarm_;  // due reminders, unread count in the status bar
 };
 
 }  // namespace tiller::gui

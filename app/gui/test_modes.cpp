@@ -16,6 +16,7 @@
 #include <wx/listbook.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
+#include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
@@ -51,6 +52,7 @@ void collectTexts(wxWindow* window, json& texts) {
         if (!child->IsShown()) continue;
         if (auto* label = dynamic_cast<wxStaticText*>(child)) texts.push_back(s(label->GetLabel()));
         if (auto* button = dynamic_cast<wxButton*>(child)) texts.push_back(s(button->GetLabel()));
+        if (auto* group = dynamic_cast<wxStaticBox*>(child)) texts.push_back({{"group", s(group->GetLabel())}});
         if (auto* box = dynamic_cast<wxCheckBox*>(child)) texts.push_back({{"checkbox", s(box->GetLabel())}, {"checked", box->GetValue()}});
         if (auto* list = dynamic_cast<wxListCtrl*>(child); list && !list->IsVirtual()) {
             for (long row = 0; row < list->GetItemCount(); ++row) {
@@ -139,7 +141,9 @@ json describe(wxFrame& frame) {
         if (selected >= 0) {
             json texts = json::array();
             auto* page = tabs->GetPage(static_cast<size_t>(selected));
-            if (auto* list = dynamic_cast<wxListCtrl*>(page)) {
+            auto* list = dynamic_cast<wxListCtrl*>(page);
+            if (!list) list = findChild<wxListCtrl>(page);  // a list view with a search bar
+            if (list) {
                 ui["current_list_rows"] = list->GetItemCount();
                 json columns = json::array();
                 for (int c = 0; c < list->GetColumnCount(); ++c) {
