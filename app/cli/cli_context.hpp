@@ -67,7 +67,13 @@ void addDepartmentCommands(CLI::App& app, CliContext& context);
 void addMailCommands(CLI::App& app, CliContext& context);
 void addCalendarCommands(CLI::App& app, CliContext& context);
 void addDictionaryCommands(CLI::App& app, CliContext& context);
+// fields ENTITY | fields add ENTITY NAME ...
+void addFieldCommands(CLI::App& app, CliContext& context);
 void addApprovalCommands(CLI::App& app, CliContext& context);
+// messages, remind, reminders, announce
+void addMessageCommands(CLI::App& app, CliContext& context);
+// record import
+void addRecordImportCommand(CLI::App& app, CliContext& context);
 // Sub-commands contributed by plugins.
 void addPluginCliCommands(CLI::App& app, CliContext& context);
 

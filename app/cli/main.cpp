@@ -26,7 +26,10 @@ int main(int argc, char** argv) {
     tiller::cli::addMailCommands(app, context);
     tiller::cli::addCalendarCommands(app, context);
     tiller::cli::addDictionaryCommands(app, context);
+    tiller::cli::addFieldCommands(app, context);
     tiller::cli::addApprovalCommands(app, context);
+    tiller::cli::addMessageCommands(app, context);
+    tiller::cli::addRecordImportCommand(app, context);
     tiller::cli::addPluginCliCommands(app, context);
     for (auto* command : app.get_subcommands({}))
         command->footer(

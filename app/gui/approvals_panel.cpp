@@ -1,4 +1,5 @@
 #include "approvals_panel.hpp"
+#include "approval_flow_editor.hpp"
 
 #include <tiller/errors.hpp>
 #include <tiller/ui/error_dialog.hpp>
@@ -99,6 +100,7 @@ void registerApprovals(plugin::Registry& registry, ui::UiRegistry& widgets, Runt
     view.order = 0;
     registry.add(view);
     widgets.addView("shell.approvals", [&runtime](wxWindow* parent, plugin::Host&) { return new ApprovalsPanel(parent, runtime); });
+    registerApprovalFlowEditor(registry, widgets, runtime);  // Administration > Approval flows
 }
 
 // The actions as shown in the history, for the catalog.

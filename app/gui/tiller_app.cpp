@@ -1,6 +1,7 @@
 #include "tiller_app.hpp"
 #include "main_frame.hpp"
 #include "approvals_panel.hpp"
+#include "message_box_panel.hpp"
 #include "database_password_dialog.hpp"
 #include "login_dialog.hpp"
 #include "email_settings_page.hpp"
@@ -31,6 +32,7 @@ bool TillerApp::OnInit() {
         registerShellCommands(runtime_->registry());
         registerEmailSettings(runtime_->registry(), uiRegistry_, *runtime_);
         registerApprovals(runtime_->registry(), uiRegistry_, *runtime_);
+        registerMessageBox(runtime_->registry(), uiRegistry_, *runtime_);
         runtime_->loadPlugins();
         if (!openDatabase()) return false;
         runtime_->host().events().setDispatcher(

@@ -33,10 +33,11 @@ TEST_CASE("the main window shows menus, toolbar and navigation contributed by pl
     CHECK(r.ui["navigation"][1]["items"][0]["label"] == "Greetings");
     CHECK(r.ui["navigation"][2]["label"] == "Administration");
     CHECK(labels(r.ui["navigation"][2]["items"]) ==
-          std::vector<std::string>{"Organisation", "Users", "Roles and permissions", "Data dictionary"});
+          std::vector<std::string>{"Organisation", "Users", "Roles and permissions", "Data dictionary", "Custom fields",
+                                   "Approval flows"});
     CHECK_THAT(menuItems(r.ui, "File"), VectorContains(std::string("My profile...")));
     CHECK(r.ui["tabs"] == nlohmann::json::array({"Home"}));
-    CHECK(r.ui["status"][1] == "3 plugins running");
+    CHECK(r.ui["status"][1] == "4 plugins running");
     // shortcuts come from the contributions
     for (const auto& m : r.ui["menus"])
         for (const auto& item : m["items"])
@@ -69,11 +70,13 @@ TEST_CASE("a plugin's list view opens with its rows and translated columns", "[g
     REQUIRE(en.exitCode == 0);
     CHECK(en.ui["current_tab"] == "Greetings");
     CHECK(en.ui["current_list_rows"] == 25);
-    CHECK(en.ui["current_list_columns"] == nlohmann::json::array({"No.", "Name", "Greeting"}));
+    CHECK(en.ui["current_list_columns"] == nlohmann::json::array({"No.", "Name", "Greeting", "Kind", "Occasion",
+                                                                  "Gift value", "Visit on", "Owner", "State"}));
     auto zh = gui.run("hello-list-zh_CN", {"--lang", "zh_CN", "--open", "hello.greetings"});
     REQUIRE(zh.exitCode == 0);
     CHECK(zh.ui["current_tab"] == "问候记录");
-    CHECK(zh.ui["current_list_columns"] == nlohmann::json::array({"编号", "姓名", "问候语"}));
+    CHECK(zh.ui["current_list_columns"] ==
+          nlohmann::json::array({"序号", "姓名", "问候语", "类型", "场合", "礼品金额", "拜访日期", "负责人", "状态"}));
 }
 
 TEST_CASE("the Plugins dialog lists every plugin with state and reason", "[gui]") {

@@ -99,7 +99,7 @@ TEST_CASE("the roles screen ticks permissions in one tree and sets the data scop
     CHECK(contains(texts, json{{"permission", "问候他人"}, {"key", "hello.greet"}, {"checked", true}}));
     CHECK(contains(texts, json{{"permission", "管理用户、角色和组织机构"}, {"key", "core.users"}, {"checked", false}}));
     CHECK(contains(texts, json{{"choice", "本人的记录"}}));  // sales: own records by default
-    CHECK(contains(texts, "问候记录"));                          // the owned table's scope row
+    CHECK(contains(texts, "问候"));                              // the greeting entity's scope row
 }
 
 TEST_CASE("the organisation screen shows units and departments as a tree", "[gui][people]") {

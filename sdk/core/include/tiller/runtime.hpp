@@ -75,6 +75,7 @@ private:
     std::unique_ptr<plugin::PluginManager> plugins_;
     std::shared_ptr<db::Database> database_;
     std::unique_ptr<plugin::Host> host_;
+    plugin::EventBus::Subscription approvalStates_;  // records follow their approvals
 };
 
 }  // namespace tiller

@@ -5,6 +5,7 @@
 #include <tiller/identity/people.hpp>
 #include <tiller/secrets/keyring.hpp>
 #include <tiller/log/log.hpp>
+#include <tiller/record/approval_states.hpp>
 #include <tiller/startup.hpp>
 
 namespace tiller {
@@ -39,7 +40,10 @@ void Runtime::registerCorePermissions() {
              {"core.restore", N_("Restore the database from a backup")},
              {"core.plugins", N_("Enable and disable plugins")},
              {"core.settings", N_("Change settings")},
-             {"core.demo", N_("Add demo data")}})
+             {"core.flows", N_("Edit approval flows")},
+             {"core.fields", N_("Add and change custom fields")},
+             {"core.demo", N_("Add demo data")},
+             {"messages.announce", N_("Publish announcements")}})
         registry_.add(plugin::Permission{key, label, "", {}});
     registry_.add(plugin::Permission{"core.mail", N_("Send email"), "", {"sales", "service"}});
     registry_.setOwner("shell");
@@ -53,6 +57,7 @@ void Runtime::prepareIdentity() {
 }
 
 void Runtime::closeDatabase() {
+    approvalStates_.reset();
     host_.reset();
     database_.reset();
 }
@@ -112,6 +117,7 @@ void Runtime::startPlugins() {
     if (!host_) openDatabase();
     if (!policy_) signInAlone();
     plugins_->start(*host_, registry_);
+    approvalStates_ = record::followApprovals(*host_, *clock_);
 }
 
 std::vector<migrations::Migration> Runtime::knownMigrations() const {
