@@ -14,6 +14,14 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # xlsx export
 # libcsv has neither a CMake config nor a .pc file.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
 find_library(CSV_LIBRARY csv REQUIRED)
+# Customer import from real-world files: guessing a file's encoding (uchardet), converting it
+# (ICU's ucnv), and reading xlsx, which is a zip (libzip) of XML (expat).
+pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+# libzip through pkg-config: Debian 12's libzip CMake config names /usr/bin/zipcmp, zipmerge and
+# ziptool (packages of their own) and stops the configure when they are not installed.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+find_package(EXPAT REQUIRED)             # target: EXPAT::EXPAT
 if(TILLER_BUILD_TESTS)
     find_package(Catch2 2 REQUIRED)
     include(Catch)

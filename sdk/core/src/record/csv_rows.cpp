@@ -1,5 +1,7 @@
 #include "csv_rows.hpp"
 
+#include <tiller/io/encoding.hpp>
+
 #include <tiller/errors.hpp>
 
 #include <csv.h>
@@ -14,32 +16,6 @@ namespace {
 // libcsv's parser states (struct csv_parser::pstate), read to know where a row starts.
 constexpr int kRowNotBegun = 0;
 constexpr int kFieldBegun = 2;
-
-bool validUtf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        // The lead byte says how many bytes follow, the smallest code point allowed and its bits.
-        std::size_t length = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        if (length == 0) return false;
-        unsigned min = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
-        unsigned code = c & (0x7Fu >> length);
-        if (i + length > s.size()) return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            auto next = static_cast<unsigned char>(s[i + k]);
-            if ((next & 0xC0) != 0x80) return false;
-            code = (code << 6) | (next & 0x3F);
-        }
-        // Overlong forms, UTF-16 surrogates and code points past Unicode are not text.
-        if (code < min || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return false;
-        i += length;
-    }
-    return true;
-}
 
 struct Reader {
     const std::function<void(CsvRow&)>* row = nullptr;
@@ -88,7 +64,7 @@ void readCsvRows(const std::filesystem::path& file, const std::function<void(Csv
     while (std::getline(in, line)) {
         ++number;
         if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-        if (!validUtf8(line))
+        if (!io::isUtf8(line))
             throw Error(file.filename().string() + ", line " + std::to_string(number) +
                         ": the text is not UTF-8; save the file as \"CSV UTF-8\" and import it again");
         line += '\n';
