@@ -29,7 +29,7 @@ struct Shop {
 
     Shop() {
         auto add = [&](std::vector<std::string> args) {
-            args.insert(args.begin(), {"fields", "add", "hello.greeting"});
+            args.insert(args.begin(), {"fields", "add", "contacts.customer"});
             auto r = gui.cli().run(args);
             INFO(r.err);
             REQUIRE(r.exitCode == 0);
@@ -51,7 +51,7 @@ TEST_CASE("the custom fields screen lists a kind of record's fields in English a
     CHECK(en.ui["current_tab"] == "Custom fields");
     auto texts = en.ui["current_tab_texts"];
     INFO(texts.dump(1));
-    CHECK(contains(texts, {{"choice", "Greeting"}}));
+    CHECK(contains(texts, {{"choice", "Customer"}}));
     CHECK(contains(texts, "Add..."));
     CHECK(contains(texts, "Edit..."));
     CHECK(rows(texts) == std::vector<json>{json::array({"level", "Level", "Picklist", "", "0", "Yes", "Yes", "No"}),
@@ -63,7 +63,7 @@ TEST_CASE("the custom fields screen lists a kind of record's fields in English a
     CHECK(zh.ui["current_tab"] == "自定义字段");
     auto zhTexts = zh.ui["current_tab_texts"];
     INFO(zhTexts.dump(1));
-    CHECK(contains(zhTexts, {{"choice", "问候"}}));
+    CHECK(contains(zhTexts, {{"choice", "客户"}}));
     CHECK(contains(zhTexts, "添加..."));
     CHECK(rows(zhTexts) == std::vector<json>{json::array({"level", "等级", "下拉选项", "", "0", "是", "是", "否"}),
                                              json::array({"wechat", "微信", "文本", "Contact", "2", "是", "否", "是"})});
@@ -84,7 +84,7 @@ TEST_CASE("the add custom field dialog offers the types by their Chinese names",
     REQUIRE(r.ui["dialogs"].size() == 1);
     auto dialog = r.ui["dialogs"][0];
     INFO(dialog.dump(1));
-    CHECK(dialog["title"] == "为问候添加自定义字段");
+    CHECK(dialog["title"] == "为客户添加自定义字段");
     auto texts = dialog["texts"];
     for (const char* label : {"名称", "类型", "显示名称（英文）", "显示名称（中文）", "分组", "顺序", "选项来自", "关联到"})
         CHECK(contains(texts, label));

@@ -26,18 +26,20 @@ TEST_CASE("the main window shows menus, toolbar and navigation contributed by pl
     CHECK_THAT(menuItems(r.ui, "Tools"), VectorContains(std::string("Greet the World")));
     CHECK_THAT(menuItems(r.ui, "Tools"), VectorContains(std::string("Plugins...")));
     CHECK(r.ui["toolbar"] == nlohmann::json::array({"Home", "Refresh", "Greet the World"}));
-    REQUIRE(r.ui["navigation"].size() == 3);
+    REQUIRE(r.ui["navigation"].size() == 4);
     CHECK(r.ui["navigation"][0]["label"] == "My work");
     CHECK(r.ui["navigation"][0]["items"][0]["label"] == "My approvals");
-    CHECK(r.ui["navigation"][1]["label"] == "Hello");
-    CHECK(r.ui["navigation"][1]["items"][0]["label"] == "Greetings");
-    CHECK(r.ui["navigation"][2]["label"] == "Administration");
-    CHECK(labels(r.ui["navigation"][2]["items"]) ==
+    CHECK(r.ui["navigation"][1]["label"] == "Customers");
+    CHECK(labels(r.ui["navigation"][1]["items"]) == std::vector<std::string>{"Customers", "Contacts"});
+    CHECK(r.ui["navigation"][2]["label"] == "Hello");
+    CHECK(r.ui["navigation"][2]["items"][0]["label"] == "Greetings");
+    CHECK(r.ui["navigation"][3]["label"] == "Administration");
+    CHECK(labels(r.ui["navigation"][3]["items"]) ==
           std::vector<std::string>{"Organisation", "Users", "Roles and permissions", "Data dictionary", "Custom fields",
                                    "Approval flows"});
     CHECK_THAT(menuItems(r.ui, "File"), VectorContains(std::string("My profile...")));
     CHECK(r.ui["tabs"] == nlohmann::json::array({"Home"}));
-    CHECK(r.ui["status"][1] == "4 plugins running");
+    CHECK(r.ui["status"][1] == "5 plugins running");
     // shortcuts come from the contributions
     for (const auto& m : r.ui["menus"])
         for (const auto& item : m["items"])
@@ -54,9 +56,11 @@ TEST_CASE("the main window speaks Chinese with --lang zh_CN", "[gui]") {
     CHECK_THAT(menuItems(r.ui, "工具"), VectorContains(std::string("问候世界")));
     CHECK_THAT(menuItems(r.ui, "文件"), VectorContains(std::string("备份数据库...")));
     CHECK(r.ui["navigation"][0]["label"] == "我的工作");
-    CHECK(r.ui["navigation"][1]["label"] == "问候");
-    CHECK(r.ui["navigation"][1]["items"][0]["label"] == "问候记录");
-    CHECK(r.ui["navigation"][2]["label"] == "系统设置");
+    CHECK(r.ui["navigation"][1]["label"] == "客户管理");
+    CHECK(r.ui["navigation"][1]["items"][0]["label"] == "客户列表");
+    CHECK(r.ui["navigation"][2]["label"] == "问候");
+    CHECK(r.ui["navigation"][2]["items"][0]["label"] == "问候记录");
+    CHECK(r.ui["navigation"][3]["label"] == "系统设置");
     CHECK(r.ui["tabs"] == nlohmann::json::array({"首页"}));
     CHECK(r.ui["status"][0] == "就绪");
 }

@@ -49,7 +49,10 @@ TEST_CASE("a declared form opens with its sections, required marks and picklists
 TEST_CASE("a list of a million records opens at once and prints", "[gui]") {
     TempDir home;
     Gui gui(home);
-    REQUIRE(gui.cli().run({"demo", "--customers", "10000000"}).exitCode == 0);  // 1,000,000 greetings
+    // 1,000,000 greetings (a tenth of the size asked for); without the contacts plugin, which
+    // would add ten million customers.
+    REQUIRE(gui.cli().run({"plugin", "disable", "contacts"}).exitCode == 0);
+    REQUIRE(gui.cli().run({"demo", "--customers", "10000000"}).exitCode == 0);
     for (const auto& lang : {std::string("en"), std::string("zh_CN")}) {
         auto r = gui.run("list-million-" + lang, {"--lang", lang, "--open", "hello.greetings"});
         INFO(r.err);

@@ -31,7 +31,10 @@ RecordForm::RecordForm(wxWindow* parent, record::Store& store, const record::For
             cell->Add(row.error, 0, wxTOP, FromDIP(1));
             grid->Add(row.label, 0, wxALIGN_TOP | wxTOP, FromDIP(5));
             grid->Add(cell, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
-            if (record_) row.loaded = editText(*f, record_->value(f->name));
+            // Text Tiller keeps (a status, an approval state) is shown as people read it.
+            if (record_)
+                row.loaded = f->readOnly && f->type == record::FieldType::text ? store_.text(*f, record_->value(f->name))
+                                                                               : editText(*f, record_->value(f->name));
             row.editor->set(row.loaded);
             rows_.push_back(std::move(row));
         }

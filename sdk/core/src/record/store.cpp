@@ -230,8 +230,10 @@ void Store::remove(const std::string& entityId, long long id) {
 
 std::string Store::text(const Field& field, const data::Value& value) {
     std::string shown = formatValue(field, value, *this);
-    if (field.readOnly && field.type == FieldType::text && !shown.empty()) return i18n::tr(std::string_view(shown));
-    return shown;
+    if (!field.readOnly || field.type != FieldType::text || shown.empty()) return shown;
+    // The entity's own catalog first (a plugin's statuses), then the shell's (approval states).
+    std::string translated = i18n::tr(std::string_view(shown), field.label.domain.empty() ? "tiller" : field.label.domain);
+    return translated != shown ? translated : i18n::tr(std::string_view(shown));
 }
 
 std::vector<std::pair<long long, std::string>> Store::find(const std::string& entityId, const std::string& query, int limit) {
