@@ -1,6 +1,7 @@
 #include "demo_customers.hpp"
 
 #include <tiller/clock.hpp>
+#include <tiller/db/row.hpp>
 
 #include <array>
 #include <map>
@@ -24,7 +25,7 @@ constexpr std::array<const char*, 6> kLast = {"Chen", "Smith", "Wong", "Brown", 
 std::map<std::string, long long> codes(soci::session& s, const std::string& kind) {
     std::map<std::string, long long> ids;
     soci::rowset<soci::row> rows = (s.prepare << "SELECT code, id FROM core_dictionary_value WHERE kind = :k", soci::use(kind));
-    for (const auto& r : rows) ids[r.get<std::string>(0)] = r.get_indicator(1) == soci::i_null ? 0 : static_cast<long long>(r.get<int>(1));
+    for (const auto& r : rows) ids[tiller::db::textAt(r, 0)] = tiller::db::integerAt(r, 1);
     return ids;
 }
 
