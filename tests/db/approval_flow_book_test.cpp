@@ -1,6 +1,6 @@
 // Approval flows edited by the administrator (FlowBook) on both engines: the flow in force,
 // the rules a saved flow must follow, the audit trail, and approvals in progress.
-#include "test_database.hpp"
+#include "sales_office.hpp"
 
 #include <tiller/approval/engine.hpp>
 #include <tiller/approval/flow_book.hpp>
@@ -15,29 +15,10 @@ using namespace tiller::identity;
 
 namespace {
 
-// A sales department with a salesperson (mei), her manager (boss) and the administrator; the
-// shop plugin declares a discount flow: department head, then the general manager.
-struct Shop {
-    test::TestDatabase t;
-    std::shared_ptr<db::Database> database = startup::openAndMigrate(t.url()).database;
-    ManualClock clock{1'800'000'000'000LL};
-    plugin::Registry registry;
-    plugin::Host host{database, registry};
-    std::vector<approval::ApprovalFinished> finished;
-    plugin::EventBus::Subscription subscription;
-
+// The sales office, with li from finance, and the shop plugin's discount flow (declaring its
+// fields): department head, then the general manager.
+struct Shop : test::SalesOffice {
     Shop() {
-        UserDirectory users(*database, clock, {});
-        users.ensureAdministrator();
-        users.setPassword("admin", "admin-password");
-        Organisation org(*database, clock, {});
-        long long top = org.addDepartment({0, {}, "Company", "010-1", true, 1});
-        long long sales = org.addDepartment({0, top, "Sales", "", false, 1});
-        long long manager = 0;
-        for (const auto& p : org.positions())
-            if (p.name == "Manager") manager = p.id;
-        add("mei", "sales", sales, {});
-        add("boss", "sales", sales, manager);
         add("li", "finance", sales, {});
         registry.setOwner("shop");
         registry.add(approval::parseFlow(R"(
@@ -53,25 +34,6 @@ steps:
 on_approve: effective
 on_reject: return
 )", "discount.yaml"));
-        subscription = host.events().subscribe<approval::ApprovalFinished>(
-            [this](const approval::ApprovalFinished& e) { finished.push_back(e); });
-    }
-    void add(const std::string& login, const std::string& role, long long department, std::optional<long long> position) {
-        NewUser u;
-        u.login = login;
-        u.name = login;
-        u.roles = {role};
-        u.departmentId = department;
-        u.positionId = position;
-        u.password = login + "-password";
-        UserDirectory(*database, clock, {}).add(u);
-    }
-    void signIn(const std::string& login) {
-        host.setPermissions(Authenticator(*database, clock).signIn(login, login + "-password"));
-    }
-    approval::Engine as(const std::string& login) {
-        signIn(login);
-        return approval::Engine(host, clock);
     }
     approval::FlowBook book(const std::string& login = "admin") {
         signIn(login);

@@ -1,5 +1,5 @@
 // The approval engine on both engines: steps, approvers, conditions, locking, history, inbox.
-#include "test_database.hpp"
+#include "sales_office.hpp"
 
 #include <tiller/approval/engine.hpp>
 #include <tiller/identity/access.hpp>
@@ -12,28 +12,10 @@ using namespace tiller::identity;
 
 namespace {
 
-struct Office {
-    test::TestDatabase t;
-    std::shared_ptr<db::Database> database = startup::openAndMigrate(t.url()).database;
-    ManualClock clock{1'800'000'000'000LL};
-    plugin::Registry registry;
-    plugin::Host host{database, registry};
-    std::vector<approval::ApprovalFinished> finished;
-    plugin::EventBus::Subscription subscription;
-    long long sales = 0;
-
+// The sales office, with the shop plugin's discount flow: the department head, then the
+// general manager above a discount of 20.
+struct Office : test::SalesOffice {
     Office() {
-        UserDirectory users(*database, clock, {});
-        users.ensureAdministrator();
-        users.setPassword("admin", "admin-password");
-        Organisation org(*database, clock, {});
-        long long top = org.addDepartment({0, {}, "Company", "010-1", true, 1});
-        sales = org.addDepartment({0, top, "Sales", "", false, 1});
-        long long manager = 0;
-        for (const auto& p : org.positions())
-            if (p.name == "Manager") manager = p.id;
-        add("mei", "sales", sales, {});          // a salesperson
-        add("boss", "sales", sales, manager);    // her department head
         registry.setOwner("shop");
         registry.add(approval::parseFlow(R"(
 id: shop.discount_approval
@@ -47,22 +29,6 @@ steps:
 on_approve: effective
 on_reject: return
 )", "discount.yaml"));
-        subscription = host.events().subscribe<approval::ApprovalFinished>(
-            [this](const approval::ApprovalFinished& e) { finished.push_back(e); });
-    }
-    void add(const std::string& login, const std::string& role, long long department, std::optional<long long> position) {
-        NewUser u;
-        u.login = login;
-        u.name = login;
-        u.roles = {role};
-        u.departmentId = department;
-        u.positionId = position;
-        u.password = login + "-password";
-        UserDirectory(*database, clock, {}).add(u);
-    }
-    approval::Engine as(const std::string& login) {
-        host.setPermissions(Authenticator(*database, clock).signIn(login, login + "-password"));
-        return approval::Engine(host, clock);
     }
 };
 
