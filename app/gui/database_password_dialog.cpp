@@ -1,8 +1,8 @@
 #include "database_password_dialog.hpp"
 
+#include <tiller/ui/dialog_parts.hpp>
 #include <tiller/ui/tr.hpp>
 
-#include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -22,13 +22,7 @@ DatabasePasswordDialog::DatabasePasswordDialog(const db::DatabaseUrl& url, const
     sizer->Add(password_, 0, wxEXPAND | wxALL, FromDIP(16));
     remember_ = new wxCheckBox(this, wxID_ANY, ui::tr("Remember the password in the desktop keyring"));
     sizer->Add(remember_, 0, wxLEFT | wxRIGHT, FromDIP(16));
-    auto* buttons = new wxStdDialogButtonSizer;
-    auto* ok = new wxButton(this, wxID_OK, ui::tr("Connect"));
-    ok->SetDefault();
-    buttons->AddButton(ok);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, ui::tr("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(16));
+    sizer->Add(ui::okCancelButtons(this, ui::tr("Connect")), 0, wxEXPAND | wxALL, FromDIP(16));
     SetSizerAndFit(sizer);
     CentreOnScreen();
     password_->SetFocus();

@@ -1,9 +1,9 @@
 #include "login_dialog.hpp"
 
 #include <tiller/errors.hpp>
+#include <tiller/ui/dialog_parts.hpp>
 #include <tiller/ui/tr.hpp>
 
-#include <wx/button.h>
 #include <wx/sizer.h>
 
 namespace tiller::gui {
@@ -29,17 +29,10 @@ LoginDialog::LoginDialog(Runtime& runtime, const std::string& login)
     grid->Add(password_, 1, wxEXPAND);
     sizer->Add(grid, 0, wxEXPAND | wxALL, FromDIP(16));
 
-    problem_ = new wxStaticText(this, wxID_ANY, "");
-    problem_->SetForegroundColour(wxColour(170, 30, 30));
+    problem_ = ui::problemLine(this);
     sizer->Add(problem_, 0, wxLEFT | wxRIGHT | wxEXPAND, FromDIP(16));
 
-    auto* buttons = new wxStdDialogButtonSizer;
-    auto* ok = new wxButton(this, wxID_OK, ui::tr("Sign in"));
-    ok->SetDefault();
-    buttons->AddButton(ok);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, ui::tr("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(16));
+    sizer->Add(ui::okCancelButtons(this, ui::tr("Sign in")), 0, wxEXPAND | wxALL, FromDIP(16));
     SetSizerAndFit(sizer);
     CentreOnScreen();
     (login.empty() ? login_ : password_)->SetFocus();

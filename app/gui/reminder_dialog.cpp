@@ -3,9 +3,9 @@
 #include <tiller/errors.hpp>
 #include <tiller/identity/people.hpp>
 #include <tiller/messages/reminders.hpp>
+#include <tiller/ui/dialog_parts.hpp>
 #include <tiller/ui/tr.hpp>
 
-#include <wx/button.h>
 #include <wx/sizer.h>
 
 namespace tiller::gui {
@@ -50,17 +50,10 @@ ReminderDialog::ReminderDialog(wxWindow* parent, Runtime& runtime, std::string e
     grid->Add(note_, 1, wxEXPAND);
     sizer->Add(grid, 1, wxEXPAND | wxALL, FromDIP(16));
 
-    problem_ = new wxStaticText(this, wxID_ANY, "");
-    problem_->SetForegroundColour(wxColour(170, 30, 30));
+    problem_ = ui::problemLine(this);
     sizer->Add(problem_, 0, wxLEFT | wxRIGHT | wxEXPAND, FromDIP(16));
 
-    auto* buttons = new wxStdDialogButtonSizer;
-    auto* ok = new wxButton(this, wxID_OK, ui::tr("Set reminder"));
-    ok->SetDefault();
-    buttons->AddButton(ok);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, ui::tr("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(16));
+    sizer->Add(ui::okCancelButtons(this, ui::tr("Set reminder")), 0, wxEXPAND | wxALL, FromDIP(16));
     SetSizerAndFit(sizer);
     CentreOnParent();
     note_->SetFocus();
