@@ -177,3 +177,61 @@ TEST_CASE("files attach to a record and go with it", "[record]") {
     store->remove("shop.order", id);
     CHECK_THROWS_AS(files.content(a), NotFound);
 }
+
+TEST_CASE("plugins' record hooks run inside the save and may refuse a delete", "[record]") {
+    Shop shop;
+    shop.database->withSession([](soci::session& s) {
+        s << "CREATE TABLE shop_line (id INTEGER PRIMARY KEY, order_id INTEGER NOT NULL, written INTEGER NOT NULL)";
+    });
+    // Another plugin keeps one row per order in step, and forbids deleting an order whose
+    // number starts with "KEEP".
+    shop.registry.setOwner("lines");
+    plugin::RecordHook hook;
+    hook.id = "lines.order_lines";
+    hook.entity = "shop.order";
+    hook.afterWrite = [](plugin::Host&, soci::session& s, long long id, bool created) {
+        if (created) s << "INSERT INTO shop_line (id, order_id, written) VALUES (:i, :o, 1)", soci::use(id), soci::use(id);
+        else s << "UPDATE shop_line SET written = written + 1 WHERE order_id = :o", soci::use(id);
+        std::string number;
+        s << "SELECT number FROM shop_order WHERE id = :i", soci::use(id), soci::into(number);
+        if (number == "BAD") throw ValidationError("number", "the lines plugin does not accept BAD");
+    };
+    hook.refuseDelete = [](plugin::Host&, soci::session& s, long long id) -> std::optional<std::string> {
+        std::string number;
+        s << "SELECT number FROM shop_order WHERE id = :i", soci::use(id), soci::into(number);
+        if (number.rfind("KEEP", 0) == 0) return std::string("it has open lines");
+        return std::nullopt;
+    };
+    hook.beforeDelete = [](plugin::Host&, soci::session& s, long long id) {
+        s << "DELETE FROM shop_line WHERE order_id = :o", soci::use(id);
+    };
+    shop.registry.add(hook);
+    auto lines = [&](long long order) {
+        return shop.database->withSession([&](soci::session& s) {
+            long long written = -1;
+            soci::indicator ind;
+            s << "SELECT written FROM shop_line WHERE order_id = :o", soci::use(order), soci::into(written, ind);
+            return s.got_data() ? written : -1LL;
+        });
+    };
+    auto store = shop.store();
+    long long id = store->create("shop.order", {{"number", "SO-1"}});
+    CHECK(lines(id) == 1);
+    store->update("shop.order", id, 1, {{"quantity", "3"}});
+    CHECK(lines(id) == 2);
+
+    // A hook that throws rolls the record's own change back.
+    CHECK_THROWS_WITH(store->update("shop.order", id, 2, {{"number", "BAD"}}), Catch::Contains("does not accept BAD"));
+    CHECK(data::displayValue(store->read("shop.order", id).value("number")) == "SO-1");
+    CHECK(lines(id) == 2);
+    long long before = countOrders(shop);
+    CHECK_THROWS(store->create("shop.order", {{"number", "BAD"}}));
+    CHECK(countOrders(shop) == before);
+
+    long long kept = store->create("shop.order", {{"number", "KEEP-1"}});
+    CHECK_THROWS_WITH(store->remove("shop.order", kept), Catch::Contains("KEEP-1 cannot be deleted: it has open lines"));
+    CHECK(lines(kept) == 1);
+    store->remove("shop.order", id);
+    CHECK(lines(id) == -1);
+    CHECK(countOrders(shop) == before);
+}

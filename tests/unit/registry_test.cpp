@@ -90,3 +90,24 @@ TEST_CASE("record panels are listed per slot in their order", "[registry]") {
     CHECK(panels[0].id == "orders.tab");
     CHECK(panels[1].id == "tickets.tab");
 }
+
+TEST_CASE("a merge hook needs an entity and a move, is found per entity and goes with its plugin", "[registry]") {
+    Registry registry;
+    registry.setOwner("orders");
+    MergeHook hook;
+    hook.id = "orders.customer_orders";
+    hook.entity = "contacts.customer";
+    hook.label = "Orders";
+    CHECK_THROWS_WITH(registry.add(hook), Catch::Contains("has no move function"));
+    hook.move = [](Host&, soci::session&, long long, long long) -> long long { return 0; };
+    MergeHook nowhere = hook;
+    nowhere.entity.clear();
+    CHECK_THROWS_WITH(registry.add(nowhere), Catch::Contains("names no entity"));
+    registry.add(hook);
+    CHECK_THROWS_WITH(registry.add(hook), Catch::Contains("already registered by orders"));
+    REQUIRE(registry.mergeHooksFor("contacts.customer").size() == 1);
+    CHECK(registry.mergeHooksFor("contacts.customer")[0]->label.domain == "tiller-orders");
+    CHECK(registry.mergeHooksFor("hello.greeting").empty());
+    registry.removeOwner("orders");
+    CHECK(registry.mergeHooks().empty());
+}

@@ -1,11 +1,14 @@
 #include <tiller/ui/error_dialog.hpp>
+#include <tiller/ui/list_actions_bar.hpp>
 #include <tiller/ui/list_printout.hpp>
 #include <tiller/ui/progress_dialog.hpp>
 #include <tiller/ui/record_dialog.hpp>
 #include <tiller/ui/record_list_view.hpp>
+#include <tiller/ui/record_navigator.hpp>
 #include <tiller/ui/tr.hpp>
 
 #include <tiller/log/log.hpp>
+#include <tiller/plugin/list_actions.hpp>
 #include <tiller/record/export.hpp>
 
 #include <wx/button.h>
@@ -25,6 +28,8 @@ namespace tiller::ui {
 RecordTable::RecordTable(wxWindow* parent, std::shared_ptr<record::RecordPager> pager)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_HRULES | wxLC_VRULES),
       pager_(std::move(pager)) {
+    highlights_ = pager_->store().host().registry().listHighlights(pager_->list().id);
+    highlightAttr_.SetTextColour(highlightColour());
     for (const auto& column : pager_->columns())
         AppendColumn(ui::tr(column.label), wxLIST_FORMAT_LEFT, FromDIP(column.width));
     reload();
@@ -32,6 +37,7 @@ RecordTable::RecordTable(wxWindow* parent, std::shared_ptr<record::RecordPager> 
 
 void RecordTable::reload() {
     pages_.clear();
+    highlighted_.clear();
     pager_->refresh();
     SetItemCount(static_cast<long>(pager_->count()));
     Refresh();
@@ -41,7 +47,10 @@ const std::pair<long long, std::vector<std::string>>* RecordTable::rowAt(long it
     std::size_t page = static_cast<std::size_t>(item) / kPageSize;
     auto it = pages_.find(page);
     if (it == pages_.end()) {
-        if (pages_.size() > 50) pages_.clear();  // memory stays flat however far one scrolls
+        if (pages_.size() > 50) {  // memory stays flat however far one scrolls
+            pages_.clear();
+            highlighted_.clear();
+        }
         try {
             record::Page p = pager_->page(page * kPageSize, kPageSize);
             std::vector<std::pair<long long, std::vector<std::string>>> rows;
@@ -51,6 +60,7 @@ const std::pair<long long, std::vector<std::string>>* RecordTable::rowAt(long it
                     texts.push_back(pager_->store().text(*pager_->fields()[c], p.rows[i][c]));
                 rows.emplace_back(p.ids[i], std::move(texts));
             }
+            highlight(p.ids);
             it = pages_.emplace(page, std::move(rows)).first;
         } catch (const std::exception& e) {
             log::error(std::string("cannot read list rows: ") + e.what());
@@ -65,6 +75,28 @@ wxString RecordTable::OnGetItemText(long item, long column) const {
     const auto* row = rowAt(item);
     if (!row || column < 0 || static_cast<std::size_t>(column) >= row->second.size()) return {};
     return text(row->second[static_cast<std::size_t>(column)]);
+}
+
+void RecordTable::highlight(const std::vector<long long>& ids) const {
+    for (const auto& h : highlights_) {
+        try {
+            for (long long id : h.rows(pager_->store().host(), ids)) highlighted_.insert(id);
+        } catch (const std::exception& e) {
+            // The rows still show, uncoloured; the plugin's fault is logged.
+            log::warning("list highlight " + h.id + " (plugin " + h.owner + ") failed: " + e.what());
+        }
+    }
+}
+
+wxColour RecordTable::highlightColour() { return wxColour(200, 0, 0); }
+
+bool RecordTable::isHighlighted(long row) const {
+    const auto* r = rowAt(row);
+    return r && highlighted_.count(r->first) > 0;
+}
+
+wxItemAttr* RecordTable::OnGetItemAttr(long item) const {
+    return isHighlighted(item) ? &highlightAttr_ : nullptr;
 }
 
 long long RecordTable::idAt(long row) const {
@@ -104,12 +136,29 @@ RecordListView::RecordListView(wxWindow* parent, std::shared_ptr<record::Store> 
     sizer->Add(table_, 1, wxEXPAND);
     status_ = new wxStaticText(this, wxID_ANY, "");
     sizer->Add(status_, 0, wxALL, FromDIP(4));
+    // The plugins' batch actions on the selection (assign, move to the pool ...), under the search bar.
+    if (auto actions = store_->host().registry().listActions(list.id); !actions.empty()) {
+        auto* actionsBar = new ListActionsBar(
+            this, store_->host(), store_->clock(), std::move(actions), *table_, [this] { return table_->selectedIds(); },
+            [this](const wxString& summary) {
+                refresh();
+                status_->SetLabel(summary);
+            });
+        sizer->Insert(1, actionsBar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
+    }
+    // What a red row means, under the list (a plugin's ListHighlight).
+    for (const auto& h : store_->host().registry().listHighlights(list.id)) {
+        auto* legend = new wxStaticText(this, wxID_ANY, text("\u25A0 ") + ui::tr(h.label));
+        legend->SetForegroundColour(RecordTable::highlightColour());
+        sizer->Add(legend, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(4));
+    }
     SetSizer(sizer);
 
     bool editable = store_->entity(list.entity).editPermission.empty() ||
                     store_->host().allows(store_->entity(list.entity).editPermission);
+    const std::string& deletePermission = store_->entity(list.entity).deletePermission;
     add->Enable(editable);
-    remove->Enable(editable);
+    remove->Enable(editable && (deletePermission.empty() || store_->host().allows(deletePermission)));
     search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
         record::Query q = pager_->query();
         q.search = utf8(search_->GetValue());
@@ -245,7 +294,15 @@ void RecordListView::saveQuery() {
 
 void RecordListView::openRecord(long long id) {
     try {
-        RecordDialog dialog(this, *store_, pager_->list().entity, id, pager_->list().form);
+        // Through the shell, so a plugin's own screen (the customer 360° view) opens when the
+        // entity has one; the generic dialog otherwise.
+        const auto& list = pager_->list();
+        if (auto* navigator = recordNavigator()) {
+            bool changed = id ? navigator->openRecord(this, list.entity, id, list.form) : navigator->createRecord(this, list.entity, list.form) != 0;
+            if (changed) refresh();
+            return;
+        }
+        RecordDialog dialog(this, *store_, list.entity, id, list.form);
         if (dialog.ShowModal() == wxID_OK) refresh();
     } catch (const std::exception& e) {
         showError(this, ui::tr("The record cannot be opened"), e);
@@ -257,17 +314,17 @@ void RecordListView::deleteSelected() {
     if (ids.empty()) return;
     wxString question = wxString::Format(ui::tr("Delete %s records? This cannot be undone."), text(std::to_string(ids.size())));
     if (wxMessageBox(question, ui::tr("Delete"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) return;
-    std::size_t deleted = 0;
-    for (long long id : ids) {
-        try {
-            store_->remove(pager_->list().entity, id);
-            ++deleted;
-        } catch (const std::exception& e) {
-            showError(this, ui::tr("A record was not deleted"), e);  // the others still go
-        }
-    }
+    // Each record goes or stays on its own (a customer with tickets stays, SPEC §2.11); one
+    // line then says what happened, naming each record that stayed and why.
+    const std::string& entity = pager_->list().entity;
+    auto result = plugin::eachRecord(
+        ids, [&](long long id) { return store_->recordTitle(entity, id); }, [&](long long id) { store_->remove(entity, id); });
+    plugin::ListAction deletion;
+    deletion.done = i18n::Text(N_("%s deleted"), "tiller");
+    wxString summary = text(plugin::describeResult(deletion, result));
     refresh();
-    status_->SetLabel(wxString::Format(ui::tr("%s records deleted"), text(std::to_string(deleted))));
+    status_->SetLabel(summary);
+    if (!result.refused.empty()) wxMessageBox(summary, ui::tr("Delete"), wxOK | wxICON_WARNING, this);
 }
 
 void RecordListView::exportList() {

@@ -19,6 +19,11 @@ void UiRegistry::addSettingsPage(const std::string& id, SettingsFactory f) {
     settingsPages_[id] = std::move(f);
 }
 
+void UiRegistry::addRecordOpener(const std::string& entity, RecordOpener f) { recordOpeners_[entity] = std::move(f); }
+void UiRegistry::addRecordCreator(const std::string& entity, RecordCreator f) { recordCreators_[entity] = std::move(f); }
+const RecordOpener* UiRegistry::recordOpener(const std::string& entity) const { return lookup(recordOpeners_, entity); }
+const RecordCreator* UiRegistry::recordCreator(const std::string& entity) const { return lookup(recordCreators_, entity); }
+
 const ViewFactory* UiRegistry::view(const std::string& id) const { return lookup(views_, id); }
 const RecordPanelFactory* UiRegistry::recordPanel(const std::string& id) const {
     return lookup(recordPanels_, id);

@@ -50,21 +50,26 @@ long long Reminders::add(const NewReminder& r) {
             throw PermissionDenied("you cannot see " + r.entity + " " + std::to_string(r.recordId));
     auto creator = host_.actingUser();
     long long now = clock_.nowMs();
-    return host_.database().inTransaction([&](soci::session& s) {
-        int active = 0;
-        std::string login;
-        s << "SELECT active, login FROM core_user WHERE id = :id", soci::use(*person), soci::into(active),
-            soci::into(login);
-        if (!s.got_data()) throw ValidationError("person", "there is no user " + std::to_string(*person));
-        if (!active) throw ValidationError("person", "'" + login + "' is disabled");
-        long long id = 0, createdBy = creator.value_or(0);
-        soci::indicator creatorInd = creator ? soci::i_ok : soci::i_null;
-        s << "INSERT INTO core_reminder (entity, record_id, user_id, due_at, note, created_by, created_at) "
-             "VALUES (:e, :r, :u, :d, :n, :c, :t) RETURNING id",
-            soci::use(r.entity), soci::use(r.recordId), soci::use(*person), soci::use(r.dueAt), soci::use(r.note),
-            soci::use(createdBy, creatorInd), soci::use(now), soci::into(id);
-        return id;
-    });
+    NewReminder toStore = r;
+    toStore.userId = person;
+    return host_.database().inTransaction([&](soci::session& s) { return addIn(s, toStore, creator, now); });
+}
+
+long long Reminders::addIn(soci::session& s, const NewReminder& r, std::optional<long long> creator, long long now) {
+    if (!r.userId) throw ValidationError("person", "say whom to remind");
+    long long person = *r.userId;
+    int active = 0;
+    std::string login;
+    s << "SELECT active, login FROM core_user WHERE id = :id", soci::use(person), soci::into(active), soci::into(login);
+    if (!s.got_data()) throw ValidationError("person", "there is no user " + std::to_string(person));
+    if (!active) throw ValidationError("person", "'" + login + "' is disabled");
+    long long id = 0, createdBy = creator.value_or(0);
+    soci::indicator creatorInd = creator ? soci::i_ok : soci::i_null;
+    s << "INSERT INTO core_reminder (entity, record_id, user_id, due_at, note, created_by, created_at) "
+         "VALUES (:e, :r, :u, :d, :n, :c, :t) RETURNING id",
+        soci::use(r.entity), soci::use(r.recordId), soci::use(person), soci::use(r.dueAt), soci::use(r.note),
+        soci::use(createdBy, creatorInd), soci::use(now), soci::into(id);
+    return id;
 }
 
 void Reminders::cancel(long long reminderId) {

@@ -22,7 +22,11 @@ void Host::require(const std::string& permission) const {
 
 std::string Host::scopeCondition(const std::string& table) const {
     for (const auto& owned : registry_.ownedTables())
-        if (owned.table == table) return permissions_->condition(owned.entity, owned.ownerColumn);
+        if (owned.table == table) {
+            std::string condition = permissions_->condition(owned.entity, owned.ownerColumn);
+            if (condition.empty() || !owned.unownedVisible) return condition;
+            return "(" + condition + " OR " + owned.ownerColumn + " IS NULL)";
+        }
     return "";
 }
 

@@ -54,6 +54,28 @@ void Registry::add(DictionaryKind d) {
     for (auto& v : d.systemValues) localise(v.name);
     store(dictionaries_, "dictionary", &DictionaryKind::id, std::move(d));
 }
+void Registry::add(RecordHook h) {
+    if (h.entity.empty()) throw ValidationError("record hook", "record hook '" + h.id + "' names no entity");
+    store(recordHooks_, "record hook", &RecordHook::id, std::move(h));
+}
+std::vector<const RecordHook*> Registry::hooksFor(const std::string& entity) const {
+    std::vector<const RecordHook*> out;
+    for (const auto& h : recordHooks_)
+        if (h.entity == entity) out.push_back(&h);
+    return out;
+}
+void Registry::add(MergeHook h) {
+    if (h.entity.empty()) throw ValidationError("merge hook", "merge hook '" + h.id + "' names no entity");
+    if (!h.move) throw ValidationError("merge hook", "merge hook '" + h.id + "' has no move function");
+    localise(h.label);
+    store(mergeHooks_, "merge hook", &MergeHook::id, std::move(h));
+}
+std::vector<const MergeHook*> Registry::mergeHooksFor(const std::string& entity) const {
+    std::vector<const MergeHook*> out;
+    for (const auto& h : mergeHooks_)
+        if (h.entity == entity) out.push_back(&h);
+    return out;
+}
 void Registry::add(SearchProvider s) {
     localise(s.label);
     store(searchProviders_, "search provider", &SearchProvider::id, std::move(s));
@@ -64,6 +86,39 @@ void Registry::add(CliCommand c) {
 void Registry::add(DemoDataProvider d) {
     localise(d.label);
     store(demoProviders_, "demo data", &DemoDataProvider::id, std::move(d));
+}
+void Registry::add(ListAction a) {
+    if (a.list.empty()) throw ValidationError("list action", "list action '" + a.id + "' names no list");
+    if (!a.run) throw ValidationError("list action", "list action '" + a.id + "' has nothing to run");
+    localise(a.label);
+    localise(a.done);
+    localise(a.input.prompt);
+    store(listActions_, "list action", &ListAction::id, std::move(a));
+}
+std::vector<ListAction> Registry::listActions(const std::string& listId) const {
+    std::vector<ListAction> out;
+    for (const auto& a : listActions_)
+        if (a.list == listId) out.push_back(a);
+    std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.order < y.order; });
+    return out;
+}
+void Registry::add(ScheduledJob j) {
+    if (j.intervalMinutes < 1) throw ValidationError("scheduled job", "job '" + j.id + "' must run at most once a minute");
+    if (!j.run) throw ValidationError("scheduled job", "job '" + j.id + "' has nothing to run");
+    localise(j.label);
+    store(scheduledJobs_, "scheduled job", &ScheduledJob::id, std::move(j));
+}
+void Registry::add(ListHighlight h) {
+    if (h.list.empty()) throw ValidationError("list highlight", "list highlight '" + h.id + "' names no list");
+    if (!h.rows) throw ValidationError("list highlight", "list highlight '" + h.id + "' has no rows function");
+    localise(h.label);
+    store(listHighlights_, "list highlight", &ListHighlight::id, std::move(h));
+}
+std::vector<ListHighlight> Registry::listHighlights(const std::string& listId) const {
+    std::vector<ListHighlight> out;
+    for (const auto& h : listHighlights_)
+        if (h.list == listId) out.push_back(h);
+    return out;
 }
 
 void Registry::add(OwnedTable t) {
@@ -85,7 +140,7 @@ void Registry::add(record::Entity e) {
     for (auto& f : e.fields) localise(f.label);
     if (!e.ownerField.empty() &&
         std::none_of(ownedTables_.begin(), ownedTables_.end(), [&](const auto& t) { return t.table == e.table; }))
-        add(OwnedTable{e.table, e.id, e.ownerField, e.label, ""});
+        add(OwnedTable{e.table, e.id, e.ownerField, e.label, "", e.publicPool});
     store(entities_, "entity", &record::Entity::id, std::move(e));
 }
 
@@ -200,8 +255,13 @@ void Registry::removeOwner(const std::string& owner) {
     removeOwned(permissions_, owner);
     removeOwned(dictionaries_, owner);
     removeOwned(searchProviders_, owner);
+    removeOwned(recordHooks_, owner);
+    removeOwned(mergeHooks_, owner);
     removeOwned(cliCommands_, owner);
     removeOwned(demoProviders_, owner);
+    removeOwned(listActions_, owner);
+    removeOwned(scheduledJobs_, owner);
+    removeOwned(listHighlights_, owner);
     removeOwned(ownedTables_, owner);
     removeOwned(dictionaryUses_, owner);
     std::erase_if(flows_, [&](const auto& f) { return f.first == owner; });

@@ -106,7 +106,7 @@ Entity parseEntity(const std::string& yaml, const std::string& source, const std
     config::YamlReader r{source};
     YAML::Node root = r.parse(yaml);
     if (!root.IsMap()) throw ConfigError(source, 1, "", "must be a map (id, table, fields ...)");
-    r.onlyKeys(root, {"id", "table", "label", "title", "owner", "record_type", "state", "custom_fields", "permissions", "fields"},
+    r.onlyKeys(root, {"id", "table", "label", "title", "owner", "record_type", "state", "custom_fields", "permissions", "public_pool", "fields"},
                "an entity");
     Entity e;
     for (const char* key : {"id", "table", "fields"})
@@ -118,8 +118,9 @@ Entity parseEntity(const std::string& yaml, const std::string& source, const std
     e.label = root["label"] ? r.text(root["label"], "label", domain) : i18n::Text(e.id, domain);
     if (root["custom_fields"]) e.customFields = r.flag(root["custom_fields"], "custom_fields");
     if (const auto& p = root["permissions"]) {
-        if (!p.IsMap()) r.fail(p, "permissions", "must be {view: KEY, edit: KEY}");
-        r.onlyKeys(p, {"view", "edit"}, "permissions");
+        if (!p.IsMap()) r.fail(p, "permissions", "must be {view: KEY, edit: KEY, delete: KEY}");
+        r.onlyKeys(p, {"view", "edit", "delete"}, "permissions");
+        if (p["delete"]) e.deletePermission = r.scalar(p["delete"], "delete");
         if (p["view"]) e.viewPermission = r.scalar(p["view"], "view");
         if (p["edit"]) e.editPermission = r.scalar(p["edit"], "edit");
     }
@@ -136,6 +137,10 @@ Entity parseEntity(const std::string& yaml, const std::string& source, const std
     e.ownerField = fieldRef(r, root, "owner", e, {FieldType::user});
     e.recordTypeField = fieldRef(r, root, "record_type", e, {FieldType::text, FieldType::picklist});
     e.stateField = fieldRef(r, root, "state", e, {FieldType::text});
+    if (root["public_pool"]) {
+        e.publicPool = r.flag(root["public_pool"], "public_pool");
+        if (e.publicPool && e.ownerField.empty()) r.fail(root["public_pool"], "public_pool", "needs an owner field (owner: ...)");
+    }
     return e;
 }
 

@@ -1,6 +1,7 @@
 #include <tiller/record/list.hpp>
 
 #include <tiller/i18n/catalogs.hpp>
+#include <tiller/record/query.hpp>
 
 #include "../config/yaml_reader.hpp"
 
@@ -51,7 +52,7 @@ ListDefinition parseList(const std::string& yaml, const std::string& source, con
     config::YamlReader r{source};
     YAML::Node root = r.parse(yaml);
     if (!root.IsMap()) throw ConfigError(source, 1, "", "must be a map (id, entity, columns ...)");
-    r.onlyKeys(root, {"id", "entity", "label", "view", "form", "columns", "sort", "filters", "custom_fields"}, "a list");
+    r.onlyKeys(root, {"id", "entity", "label", "view", "form", "columns", "sort", "filters", "custom_fields", "where"}, "a list");
     for (const char* key : {"id", "entity", "columns"})
         if (!root[key]) throw ConfigError(source, 0, key, "is missing (every list needs it)");
     ListDefinition l;
@@ -98,6 +99,21 @@ ListDefinition parseList(const std::string& yaml, const std::string& source, con
     if (const auto& filters = root["filters"]) {
         if (!filters.IsSequence()) r.fail(filters, "filters", "must be a list of fields");
         for (const auto& f : filters) l.filters.push_back(fieldName(r, f, "filters", e));
+    }
+    if (const auto& where = root["where"]) {
+        if (!where.IsSequence()) r.fail(where, "where", "must be a list of {field, op, value}");
+        for (const auto& c : where) {
+            if (!c.IsMap() || !c["field"] || !c["op"]) r.fail(c, "where", "each condition needs a field and an op");
+            r.onlyKeys(c, {"field", "op", "value", "value2"}, "a condition");
+            ListCondition condition;
+            condition.field = fieldName(r, c["field"], "field", e);
+            condition.op = r.scalar(c["op"], "op");
+            if (!opFromName(condition.op))
+                r.fail(c["op"], "op", "'" + condition.op + "' is not one of contains, equals, not_equals, at_least, at_most, between, empty, not_empty");
+            if (c["value"]) condition.value = r.scalar(c["value"], "value");
+            if (c["value2"]) condition.value2 = r.scalar(c["value2"], "value2");
+            l.where.push_back(std::move(condition));
+        }
     }
     return l;
 }

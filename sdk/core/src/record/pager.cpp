@@ -98,7 +98,11 @@ void RecordPager::build() {
             any += (any.empty() ? "" : " OR ") + ("LOWER(CAST(" + f->name + " AS TEXT)) LIKE " + p + " ESCAPE '\\'");
         if (!any.empty()) parts.push_back("(" + any + ")");
     }
-    for (const auto& c : query_.conditions) {
+    // The list's own conditions (the public pool: no owner) first, then the person's.
+    std::vector<Condition> conditions;
+    for (const auto& c : list_.where) conditions.push_back({c.field, opFromName(c.op).value_or(Op::equals), c.value, c.value2});
+    conditions.insert(conditions.end(), query_.conditions.begin(), query_.conditions.end());
+    for (const auto& c : conditions) {
         const Field* f = listField(*entity_, c.field);
         if (!f || !hasColumn(f->type)) throw ValidationError(c.field, "is not a column of " + entity_->label.source);
         auto value = [&](const std::string& text) {

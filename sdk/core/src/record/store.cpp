@@ -135,7 +135,14 @@ data::Values Store::prepareNew(const std::string& entityId, const Input& input, 
 
 long long Store::insertNew(soci::session& session, const std::string& entityId, const data::Values& values) {
     const Entity& e = entity(entityId);
-    return data::Records(session, host_.actingUser(), clock_.nowMs()).insert(e.table, e.id, values);
+    long long id = data::Records(session, host_.actingUser(), clock_.nowMs()).insert(e.table, e.id, values);
+    afterWrite(session, e, id, true);
+    return id;
+}
+
+void Store::afterWrite(soci::session& session, const Entity& e, long long id, bool created) {
+    for (const auto* hook : host_.registry().hooksFor(e.id))
+        if (hook->afterWrite) hook->afterWrite(host_, session, id, created);
 }
 
 long long Store::create(const std::string& entityId, const Input& input) {
@@ -164,13 +171,16 @@ int Store::update(const std::string& entityId, long long id, int expectedVersion
     data::Values values = parse(e, changes, false, errors);
     if (!errors.empty()) throw InvalidRecord(errors);
     int version = host_.database().inTransaction([&](soci::session& s) {
-        return data::Records(s, host_.actingUser(), clock_.nowMs()).update(e.table, e.id, id, expectedVersion, values);
+        int v = data::Records(s, host_.actingUser(), clock_.nowMs()).update(e.table, e.id, id, expectedVersion, values);
+        if (v != expectedVersion) afterWrite(s, e, id, false);
+        return v;
     });
     if (version != expectedVersion) host_.events().publish(plugin::RecordSaved{e.id, id});
     return version;
 }
 
-long long Store::submit(const std::string& entityId, long long id, const std::string& flowId) {
+long long Store::submit(const std::string& entityId, long long id, const std::string& flowId,
+                        const std::map<std::string, std::string>& extra) {
     const Entity& e = entity(entityId);
     requireEditable(e, id);
     Record r = read(entityId, id);
@@ -187,6 +197,7 @@ long long Store::submit(const std::string& entityId, long long id, const std::st
             fields[f->name] = data::displayValue(v);
         }
     }
+    for (const auto& [name, value] : extra) fields[name] = value;
     std::optional<long long> owner;
     if (!e.ownerField.empty())
         if (const auto& v = r.value(e.ownerField); std::holds_alternative<long long>(v)) owner = std::get<long long>(v);
@@ -215,10 +226,25 @@ std::string Store::dictionaryCode(long long id) {
 
 void Store::remove(const std::string& entityId, long long id) {
     const Entity& e = entity(entityId);
+    if (!e.deletePermission.empty()) host_.require(e.deletePermission);
     requireEditable(e, id);
     std::vector<std::string> names;
     for (const auto* f : columnFields(e)) names.push_back(f->name);
     host_.database().inTransaction([&](soci::session& s) {
+        // Plugins whose rows hang off this record may refuse (SPEC §2.11: not a customer
+        // with tickets); every reason is given at once.
+        std::vector<std::string> reasons;
+        auto hooks = host_.registry().hooksFor(e.id);
+        for (const auto* hook : hooks)
+            if (hook->refuseDelete)
+                if (auto reason = hook->refuseDelete(host_, s, id)) reasons.push_back(*reason);
+        if (!reasons.empty()) {
+            std::string all;
+            for (const auto& r : reasons) all += (all.empty() ? "" : "; ") + r;
+            throw Conflict(recordTitle(e.id, id) + " cannot be deleted: " + all);
+        }
+        for (const auto* hook : hooks)
+            if (hook->beforeDelete) hook->beforeDelete(host_, s, id);
         s << "DELETE FROM core_attachment WHERE entity = :e AND record_id = :id", soci::use(e.id), soci::use(id);
         data::Records(s, host_.actingUser(), clock_.nowMs()).remove(e.table, e.id, id, names);
     });

@@ -61,6 +61,9 @@ public:
     std::vector<Instance> inbox();  // waiting for the signed-in person (待办)
     std::vector<HistoryEntry> history(const std::string& entity, long long recordId);
     std::optional<Instance> pendingFor(const std::string& entity, long long recordId);
+    // One approval by id, whatever its state (NotFound when there is none): how a plugin learns
+    // the outcome of an approval whose ApprovalFinished it did not see (it was not running).
+    Instance instance(long long instanceId) { return load(instanceId); }
     // True while a flow that locks its records waits on this one: edits must be refused.
     bool isLocked(const std::string& entity, long long recordId);
 

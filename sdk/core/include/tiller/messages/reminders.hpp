@@ -47,6 +47,11 @@ public:
     // time, or no record; PermissionDenied when the record is outside the signed-in person's
     // data scope.
     long long add(const NewReminder& reminder);
+    // add() inside the caller's transaction, for jobs that remind people on the system's behalf
+    // (contacts' birthday reminders): no data-scope check, `reminder.userId` is required, and
+    // the person must exist and be active (ValidationError otherwise). `createdBy` may be empty.
+    static long long addIn(soci::session& session, const NewReminder& reminder, std::optional<long long> createdBy,
+                           long long now);
     // Only the person reminded or who set the reminder may cancel it, and only before it fired.
     void cancel(long long reminderId);
     // The signed-in person's reminders, soonest first; fired ones too when asked.

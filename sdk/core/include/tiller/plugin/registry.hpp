@@ -25,8 +25,13 @@ public:
     void add(Permission permission);
     void add(DictionaryKind kind);
     void add(SearchProvider provider);
+    void add(RecordHook hook);
+    void add(MergeHook hook);
     void add(CliCommand command);
     void add(DemoDataProvider provider);
+    void add(ListAction action);
+    void add(ScheduledJob job);
+    void add(ListHighlight highlight);
     void add(OwnedTable table);
     void add(DictionaryUse use);
     void add(approval::Flow flow);
@@ -57,8 +62,16 @@ public:
     const std::vector<Permission>& permissions() const { return permissions_; }
     const std::vector<DictionaryKind>& dictionaryKinds() const { return dictionaries_; }
     const std::vector<SearchProvider>& searchProviders() const { return searchProviders_; }
+    const std::vector<RecordHook>& recordHooks() const { return recordHooks_; }
+    std::vector<const RecordHook*> hooksFor(const std::string& entity) const;
+    const std::vector<MergeHook>& mergeHooks() const { return mergeHooks_; }
+    std::vector<const MergeHook*> mergeHooksFor(const std::string& entity) const;
     const std::vector<CliCommand>& cliCommands() const { return cliCommands_; }
     const std::vector<DemoDataProvider>& demoDataProviders() const { return demoProviders_; }
+    // The actions of one list, in their order.
+    std::vector<ListAction> listActions(const std::string& listId) const;
+    const std::vector<ScheduledJob>& scheduledJobs() const { return scheduledJobs_; }
+    std::vector<ListHighlight> listHighlights(const std::string& listId) const;
     const std::vector<OwnedTable>& ownedTables() const { return ownedTables_; }
     const std::vector<DictionaryUse>& dictionaryUses() const { return dictionaryUses_; }
     const DictionaryKind* dictionaryKind(const std::string& id) const;
@@ -111,8 +124,13 @@ private:
     std::vector<Permission> permissions_;
     std::vector<DictionaryKind> dictionaries_;
     std::vector<SearchProvider> searchProviders_;
+    std::vector<RecordHook> recordHooks_;
+    std::vector<MergeHook> mergeHooks_;
     std::vector<CliCommand> cliCommands_;
     std::vector<DemoDataProvider> demoProviders_;
+    std::vector<ListAction> listActions_;
+    std::vector<ScheduledJob> scheduledJobs_;
+    std::vector<ListHighlight> listHighlights_;
     std::vector<OwnedTable> ownedTables_;
     std::vector<DictionaryUse> dictionaryUses_;
     std::vector<std::pair<std::string, approval::Flow>> flows_;

@@ -8,7 +8,8 @@
 //   record_type: kind                # a field whose value decides which form fields show (optional)
 //   state: state                     # set by approval flows when they finish (optional)
 //   custom_fields: true              # the administrator may add fields
-//   permissions: {view: hello.view, edit: hello.greet}
+//   permissions: {view: hello.view, edit: hello.greet, delete: hello.delete}   # delete: edit's when not given
+//   public_pool: true                # records without an owner are seen by all who may view (SPEC §2.7)
 //   fields:
 //     - {name: name, type: text, label: Name, required: true, searchable: true, indexed: true, max_length: 80}
 //     - {name: amount, type: money, currency: CNY, min: 0}
@@ -37,6 +38,8 @@ struct Entity {
     std::string stateField;
     bool customFields = false;
     std::string viewPermission, editPermission;
+    std::string deletePermission;  // needed as well as the edit permission to delete ("" = none more)
+    bool publicPool = false;       // records without an owner are visible whatever the data scope
     std::vector<Field> fields;  // built-in fields first, then custom ones (Store::entity)
     std::string owner;          // the contributing plugin, filled in by the Registry
 

@@ -9,6 +9,7 @@
 //   sort: {field: id, descending: true}                        # an indexed field, or id
 //   filters: [name, occasion_id, amount, visit_on]
 //   custom_fields: true                                        # enabled custom fields as columns
+//   where: [{field: owner_id, op: empty}]                      # always applied, not shown as filters
 #pragma once
 
 #include <tiller/record/entity.hpp>
@@ -24,6 +25,12 @@ struct ListColumnDef {
     int width = 0;  // pixels at 96 dpi; 0 = a width suited to the type
 };
 
+// A condition a list always applies (the public pool: no owner). `op` is a record::Op name:
+// contains, equals, not_equals, at_least, at_most, between, empty, not_empty.
+struct ListCondition {
+    std::string field, op, value, value2;
+};
+
 struct ListDefinition {
     std::string id, entity, form;
     i18n::Text label;
@@ -35,6 +42,7 @@ struct ListDefinition {
     std::string sortField = "id";
     bool descending = false;
     std::vector<std::string> filters;
+    std::vector<ListCondition> where;
     bool customFields = true;
     std::string owner;  // filled in by the Registry
 };

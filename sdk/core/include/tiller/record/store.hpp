@@ -51,11 +51,16 @@ public:
     // once, and after its commit.
     data::Values prepareNew(const std::string& entity, const Input& input, std::vector<FieldError>& errors);
     long long insertNew(soci::session& session, const std::string& entity, const data::Values& values);
+    // Conflict when a plugin's RecordHook refuses (the reasons joined), after the permission,
+    // scope and approval-lock checks.
     void remove(const std::string& entity, long long id);
 
     // Sends the record to an approval flow; the flow's conditions see its fields (money in
-    // major units, picklists by code). Sets the entity's state field to "pending".
-    long long submit(const std::string& entity, long long id, const std::string& flowId);
+    // major units, picklists by code), and `extra` besides (what the submission asks for, e.g.
+    // the status a customer is to reach), which wins over a field of the same name. Sets the
+    // entity's state field to "pending".
+    long long submit(const std::string& entity, long long id, const std::string& flowId,
+                     const std::map<std::string, std::string>& extra = {});
     // The record's type for forms' show_for: the picklist value's code, or the text.
     std::string recordType(const Record& record);
 
@@ -82,6 +87,8 @@ private:
     // Parses `input` into column values, adding problems to `errors`.
     data::Values parse(const Entity& e, const Input& input, bool creating, std::vector<FieldError>& errors);
     void requireEditable(const Entity& e, long long id);
+    // Runs the plugins' RecordHooks for a written record inside the save's transaction.
+    void afterWrite(soci::session& session, const Entity& e, long long id, bool created);
     std::string scope(const Entity& e) const;
 
     plugin::Host& host_;

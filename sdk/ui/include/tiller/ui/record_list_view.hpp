@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 
 class wxSearchCtrl;
 class wxChoice;
@@ -25,14 +26,22 @@ public:
     void reload();                          // count again, drop cached pages
     std::vector<long long> selectedIds() const;
     long long idAt(long row) const;
+    // Whether a plugin's ListHighlight colours this row (red: over the credit limit ...).
+    bool isHighlighted(long row) const;
+    static wxColour highlightColour();
 
 private:
     wxString OnGetItemText(long item, long column) const override;
+    wxItemAttr* OnGetItemAttr(long item) const override;
     const std::pair<long long, std::vector<std::string>>* rowAt(long item) const;
+    void highlight(const std::vector<long long>& ids) const;
 
     static constexpr std::size_t kPageSize = 100;
     std::shared_ptr<record::RecordPager> pager_;
     mutable std::map<std::size_t, std::vector<std::pair<long long, std::vector<std::string>>>> pages_;
+    std::vector<plugin::ListHighlight> highlights_;
+    mutable std::set<long long> highlighted_;  // ids of the cached pages that are coloured
+    mutable wxItemAttr highlightAttr_;
 };
 
 class RecordListView : public wxPanel {

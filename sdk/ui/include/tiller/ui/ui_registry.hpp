@@ -25,21 +25,35 @@ using ViewFactory = std::function<wxWindow*(wxWindow* parent, plugin::Host& host
 using RecordPanelFactory =
     std::function<wxWindow*(wxWindow* parent, plugin::Host& host, long long recordId)>;
 using SettingsFactory = std::function<SettingsPanel*(wxWindow* parent, plugin::Host& host)>;
+// A record of an entity shown in its plugin's own screen instead of the generic RecordDialog
+// (the customer 360° view): the shell puts the window it returns in a tab of its own, wherever
+// the record is opened from (a list, a search hit, --open record:ENTITY:ID).
+using RecordOpener = std::function<wxWindow*(wxWindow* parent, plugin::Host& host, long long recordId)>;
+// A new record of an entity made in its plugin's own dialog (a customer with its first
+// contact): returns the new record's id, 0 when the person cancelled.
+using RecordCreator = std::function<long long(wxWindow* parent, plugin::Host& host)>;
 
 class UiRegistry {
 public:
     void addView(const std::string& viewId, ViewFactory factory);
     void addRecordPanel(const std::string& panelId, RecordPanelFactory factory);
     void addSettingsPage(const std::string& pageId, SettingsFactory factory);
+    // One of each per entity id ("contacts.customer"); a later one replaces an earlier one.
+    void addRecordOpener(const std::string& entity, RecordOpener opener);
+    void addRecordCreator(const std::string& entity, RecordCreator creator);
 
     const ViewFactory* view(const std::string& id) const;
     const RecordPanelFactory* recordPanel(const std::string& id) const;
     const SettingsFactory* settingsPage(const std::string& id) const;
+    const RecordOpener* recordOpener(const std::string& entity) const;
+    const RecordCreator* recordCreator(const std::string& entity) const;
 
 private:
     std::map<std::string, ViewFactory> views_;
     std::map<std::string, RecordPanelFactory> recordPanels_;
     std::map<std::string, SettingsFactory> settingsPages_;
+    std::map<std::string, RecordOpener> recordOpeners_;
+    std::map<std::string, RecordCreator> recordCreators_;
 };
 
 // A plugin with widgets implements this beside tiller::plugin::Plugin. The shell calls
