@@ -74,6 +74,8 @@ void addApprovalCommands(CLI::App& app, CliContext& context);
 void addMessageCommands(CLI::App& app, CliContext& context);
 // record import
 void addRecordImportCommand(CLI::App& app, CliContext& context);
+// search TEXT: every plugin's search provider (the global search)
+void addSearchCommand(CLI::App& app, CliContext& context);
 // Sub-commands contributed by plugins.
 void addPluginCliCommands(CLI::App& app, CliContext& context);
 

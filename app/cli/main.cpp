@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     tiller::cli::addApprovalCommands(app, context);
     tiller::cli::addMessageCommands(app, context);
     tiller::cli::addRecordImportCommand(app, context);
+    tiller::cli::addSearchCommand(app, context);
     tiller::cli::addPluginCliCommands(app, context);
     for (auto* command : app.get_subcommands({}))
         command->footer(

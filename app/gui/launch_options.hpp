@@ -16,6 +16,8 @@ struct LaunchOptions {
     std::string screenshot;  // write a PNG of the main window once idle, then exit
     std::string open;        // a view or command id to open first
     std::string describe;    // write a JSON description of menus, navigation, tabs, status
+    std::string search;      // type this into the global search box
+    int selectRows = 0;      // select the first rows of the opened list (its batch actions light up)
     bool exitWhenIdle = false;
     bool reportStartup = false;  // print start-up figures on stdout at the first idle
 };

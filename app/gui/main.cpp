@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
     cli.add_option("--describe", launch.describe,
                    "With --screenshot: also write the menus, navigation and tabs as JSON")
         ->type_name("FILE");
+    cli.add_option("--search", launch.search, "Type this into the global search box after start (for tests)")
+        ->type_name("TEXT");
+    cli.add_option("--select-rows", launch.selectRows, "Select the first N rows of the opened list (for tests)")
+        ->type_name("N");
     cli.add_flag("--exit-when-idle", launch.exitWhenIdle, "Quit as soon as the window is idle");
     cli.add_flag("--report-startup", launch.reportStartup,
                  "Print start-up time and memory at the first idle moment");

@@ -81,12 +81,19 @@ MainFrame::MainFrame(Runtime& runtime, ui::UiRegistry& widgets, const LaunchOpti
     });
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::onClose, this);
     Bind(wxEVT_IDLE, &MainFrame::onFirstIdle, this);
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { captureForTests(*this, options_, openFailed_); },
-         settle_.GetId());
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        // --search: the picture shows the answer, not "Searching..." (up to 10 s more).
+        if (search_ && search_->busy() && ++searchWaits_ < 100) {
+            settle_.StartOnce(100);
+            return;
+        }
+        captureForTests(*this, options_, openFailed_);
+    }, settle_.GetId());
 }
 
 MainFrame::~MainFrame() {
     alarm_.reset();  // waits for a check in progress
+    work_.reset();   // waits for a job in progress
     aui_.UnInit();
 }
 
@@ -154,6 +161,16 @@ void MainFrame::buildToolbar() {
         commandIds_[id] = c.id;
         toolbar->AddTool(id, ui::tr(c.label), art::icon(c.icon, wxART_TOOLBAR), ui::tr(c.label));
     }
+    // The global search (SPEC §2.12) at the right end; a hit opens as `--open record:ENTITY:ID` does.
+    toolbar->AddStretchableSpace();
+    search_ = new GlobalSearchBox(toolbar, runtime_, [this](const std::string& target) {
+        try {
+            ui::openRecordTarget(this, target);
+        } catch (const std::exception& e) {
+            notify(e.what());  // e.g. the record was deleted since it was found
+        }
+    });
+    toolbar->AddControl(search_);
     toolbar->Realize();
 }
 
@@ -203,6 +220,7 @@ void MainFrame::buildStatusBar() {
     SetStatusText(plugins, 1);
     SetStatusText(ui::text(runtime_.settings().database.redacted()), 2);
     alarm_ = std::make_unique<ReminderAlarm>(*this, runtime_, 3);
+    work_ = std::make_unique<ScheduledWork>(*this, runtime_);
 }
 
 void MainFrame::notify(const std::string& message) { SetStatusText(ui::text(message), 0); }
@@ -278,6 +296,10 @@ bool MainFrame::openForTests(const std::string& what) {
     auto colon = what.find(':');
     std::string kind = what.substr(0, colon), rest = what.substr(colon + 1);
     try {
+        if (kind == "settings") {  // settings:PAGE-ID, the Settings dialog on that page
+            showSettings(rest);
+            return true;
+        }
         if (kind == "print") {
             openView(rest);
             if (auto* list = dynamic_cast<ui::RecordListView*>(tabs_->GetCurrentPage())) {
@@ -288,13 +310,59 @@ bool MainFrame::openForTests(const std::string& what) {
         }
         auto second = rest.find(':');
         std::string entity = rest.substr(0, second), id = second == std::string::npos ? "new" : rest.substr(second + 1);
-        record::Store store(runtime_.host(), runtime_.clock());
-        ui::RecordDialog dialog(this, store, entity, id == "new" ? 0 : std::stoll(id));
-        dialog.ShowModal();
+        if (!runtime_.registry().entity(entity)) throw NotFound("there is no kind of record called " + entity);
+        if (id == "new") createRecord(this, entity);
+        else openRecord(this, entity, std::stoll(id));
         return true;
     } catch (const std::exception& e) {
         notify(e.what());
         return false;
+    }
+}
+
+bool MainFrame::openRecord(wxWindow* from, const std::string& entity, long long id, const std::string& formId) {
+    const auto* opener = widgets_.recordOpener(entity);
+    if (!opener) {
+        try {
+            record::Store store(runtime_.host(), runtime_.clock());
+            ui::RecordDialog dialog(from ? from : this, store, entity, id, formId);
+            return dialog.ShowModal() == wxID_OK;
+        } catch (const std::exception& e) {
+            ui::showError(this, ui::tr("The record cannot be opened"), e);
+            return false;
+        }
+    }
+    // One tab per record: opening it again shows the tab that is there.
+    std::string key = "record:" + entity + ":" + std::to_string(id);
+    if (auto it = openViews_.find(key); it != openViews_.end()) {
+        tabs_->SetSelection(static_cast<size_t>(tabs_->GetPageIndex(it->second)));
+        return false;
+    }
+    std::string title;
+    wxWindow* page = nullptr;
+    try {
+        record::Store store(runtime_.host(), runtime_.clock());
+        title = store.recordTitle(entity, id);  // NotFound when gone or not theirs to see
+        if (title.empty()) title = i18n::tr(store.entity(entity).label) + " " + std::to_string(id);
+        page = (*opener)(tabs_, runtime_.host(), id);
+    } catch (const std::exception& e) {
+        ui::showError(this, ui::tr("The record cannot be opened"), e);
+        return false;
+    }
+    openViews_[key] = page;
+    tabs_->AddPage(page, ui::text(title), true);
+    return false;
+}
+
+long long MainFrame::createRecord(wxWindow* from, const std::string& entity, const std::string& formId) {
+    try {
+        if (const auto* creator = widgets_.recordCreator(entity)) return (*creator)(from ? from : this, runtime_.host());
+        record::Store store(runtime_.host(), runtime_.clock());
+        ui::RecordDialog dialog(from ? from : this, store, entity, 0, formId);
+        return dialog.ShowModal() == wxID_OK ? dialog.savedId() : 0;
+    } catch (const std::exception& e) {
+        ui::showError(this, ui::tr("The record cannot be opened"), e);
+        return 0;
     }
 }
 
@@ -331,8 +399,8 @@ void MainFrame::showPlugins() {
     dialog.ShowModal();
 }
 
-void MainFrame::showSettings() {
-    SettingsDialog dialog(this, runtime_, widgets_);
+void MainFrame::showSettings(const std::string& page) {
+    SettingsDialog dialog(this, runtime_, widgets_, page);
     dialog.ShowModal();
 }
 
@@ -364,9 +432,16 @@ void MainFrame::restoreLayout() {
 }
 void MainFrame::saveLayout() { WindowLayout::save(*this, aui_); }
 
+void MainFrame::focusSearch() {
+    if (!search_) return;
+    search_->SetFocus();
+    search_->SelectAll();
+}
+
 void MainFrame::onClose(wxCloseEvent& event) {
     settle_.Stop();
     alarm_.reset();  // its pop-ups close with the window
+    work_.reset();
     saveLayout();
     event.Skip();
 }
@@ -380,19 +455,37 @@ void MainFrame::onFirstIdle(wxIdleEvent& event) {
     // show a modal dialog, and the capture must happen inside its loop.
     if (!options_.screenshot.empty()) settle_.StartOnce(700);
     else if (options_.exitWhenIdle) CallAfter([this] { Close(); });
+    if (!options_.search.empty() && search_) CallAfter([this] { search_->searchForTests(options_.search); });
     if (options_.open.empty()) return;
     CallAfter([this] {
         if (runtime_.registry().view(options_.open)) {
             openView(options_.open);
         } else if (runtime_.registry().command(options_.open)) {
             runCommand(options_.open);
-        } else if (options_.open.rfind("record:", 0) == 0 || options_.open.rfind("print:", 0) == 0) {
+        } else if (options_.open.rfind("record:", 0) == 0 || options_.open.rfind("print:", 0) == 0 ||
+                   options_.open.rfind("settings:", 0) == 0) {
             openFailed_ = !openForTests(options_.open);
         } else {
             notify(i18n::tr("There is no view") + " '" + options_.open + "'");
             openFailed_ = true;
         }
     });
+    if (options_.selectRows > 0) CallAfter([this] { selectRowsForTests(options_.selectRows); });
+}
+
+// As a person's clicks would: the rows get selected and the list hears of each.
+void MainFrame::selectRowsForTests(int rows) {
+    auto* page = tabs_->GetCurrentPage();
+    wxListCtrl* list = page ? dynamic_cast<wxListCtrl*>(page) : nullptr;
+    if (auto* view = dynamic_cast<ui::RecordListView*>(page)) list = view->table();
+    if (!list) return;
+    for (long row = 0; row < rows && row < list->GetItemCount(); ++row) {
+        list->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+        wxListEvent selected(wxEVT_LIST_ITEM_SELECTED, list->GetId());
+        selected.SetEventObject(list);
+        selected.m_itemIndex = row;
+        list->GetEventHandler()->ProcessEvent(selected);
+    }
 }
 
 }  // namespace tiller::gui

@@ -2,10 +2,13 @@
 // from the Registry's contributions. It knows no plugin by name.
 #pragma once
 
+#include "global_search.hpp"
 #include "launch_options.hpp"
 #include "reminder_alarm.hpp"
+#include "scheduled_work.hpp"
 
 #include <tiller/runtime.hpp>
+#include <tiller/ui/record_navigator.hpp>
 #include <tiller/ui/ui_registry.hpp>
 
 #include <wx/aui/aui.h>
@@ -19,7 +22,7 @@
 
 namespace tiller::gui {
 
-class MainFrame : public wxFrame {
+class MainFrame : public wxFrame, public ui::RecordNavigator {
 public:
     MainFrame(Runtime& runtime, ui::UiRegistry& widgets, const LaunchOptions& options);
     ~MainFrame() override;
@@ -31,12 +34,17 @@ public:
     void showHome();
     void refreshCurrent();
     bool openForTests(const std::string& what);
+    void selectRowsForTests(int rows);
+    // ui::RecordNavigator: a plugin's record screen in a tab of its own, else RecordDialog.
+    bool openRecord(wxWindow* from, const std::string& entity, long long id, const std::string& formId = "") override;
+    long long createRecord(wxWindow* from, const std::string& entity, const std::string& formId = "") override;
     void closeCurrentTab();
     void toggleNavigation();
     void showPlugins();
-    void showSettings();
+    void showSettings(const std::string& page = "");  // `page`: the settings page to show first
     void showAbout();
     void backUp();
+    void focusSearch();  // the global search box (Ctrl+K)
 
 private:
     void buildMenus();
@@ -62,7 +70,10 @@ private:
     bool idleSeen_ = false;
     bool openFailed_ = false;
     wxTimer settle_;  // test modes: let the window finish painting before capturing
+    GlobalSearchBox* search_ = nullptr;  // on the toolbar
+    int searchWaits_ = 0;  // test modes: settle periods spent waiting for the search's answer
     std::unique_ptr<ReminderAlarm> alarm_;  // due reminders, unread count in the status bar
+    std::unique_ptr<ScheduledWork> work_;   // the plugins' scheduled jobs (recall to the pool)
 };
 
 }  // namespace tiller::gui

@@ -13,7 +13,7 @@
 
 namespace tiller::gui {
 
-SettingsDialog::SettingsDialog(wxWindow* parent, Runtime& runtime, ui::UiRegistry& widgets)
+SettingsDialog::SettingsDialog(wxWindow* parent, Runtime& runtime, ui::UiRegistry& widgets, const std::string& firstPage)
     : wxDialog(parent, wxID_ANY, ui::tr("Settings"), wxDefaultPosition, parent->FromDIP(wxSize(640, 420)),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -28,7 +28,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, Runtime& runtime, ui::UiRegistr
         try {
             auto* panel = (*factory)(book, runtime.host());
             pages_.push_back(panel);
-            book->AddPage(panel, ui::tr(page.label));
+            book->AddPage(panel, ui::tr(page.label), page.id == firstPage);
         } catch (const std::exception& e) {
             auto* broken = new wxStaticText(book, wxID_ANY, ui::text(e.what()));
             book->AddPage(broken, ui::tr(page.label));

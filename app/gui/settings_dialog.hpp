@@ -12,7 +12,8 @@ namespace tiller::gui {
 
 class SettingsDialog : public wxDialog {
 public:
-    SettingsDialog(wxWindow* parent, Runtime& runtime, ui::UiRegistry& widgets);
+    // `firstPage`: the id of the page to show first ("" = the first one).
+    SettingsDialog(wxWindow* parent, Runtime& runtime, ui::UiRegistry& widgets, const std::string& firstPage = "");
 
 private:
     void save();

@@ -41,6 +41,8 @@ void registerShellCommands(plugin::Registry& registry) {
         false, 50, "core.backup", [](MainFrame& f) { f.backUp(); });
     add(registry, "shell.quit", N_("Quit"), "File", "Ctrl+Q", "quit", false, 1000, "",
         [](MainFrame& f) { f.Close(); });
+    add(registry, "shell.search", N_("Search everywhere"), "View", "Ctrl+K", "find", false, 5, "",
+        [](MainFrame& f) { f.focusSearch(); });
     add(registry, "shell.refresh", N_("Refresh"), "View", "F5", "refresh", true, 20, "",
         [](MainFrame& f) { f.refreshCurrent(); });
     add(registry, "shell.close_tab", N_("Close tab"), "View", "Ctrl+W", "", false, 30, "",

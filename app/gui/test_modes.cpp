@@ -1,8 +1,10 @@
 #include "test_modes.hpp"
+#include "global_search.hpp"
 #include "startup_report.hpp"
 #include "tiller_app.hpp"
 
 #include <tiller/log/log.hpp>
+#include <tiller/ui/record_list_view.hpp>
 #include <tiller/ui/text.hpp>
 
 #include <nlohmann/json.hpp>
@@ -13,8 +15,11 @@
 #include <wx/dcmemory.h>
 #include <wx/dcscreen.h>
 #include <wx/dialog.h>
+#include <wx/grid.h>
 #include <wx/listbook.h>
 #include <wx/listctrl.h>
+#include <wx/notebook.h>
+#include <wx/radiobut.h>
 #include <wx/menu.h>
 #include <wx/statbox.h>
 #include <wx/stattext.h>
@@ -54,6 +59,8 @@ void collectTexts(wxWindow* window, json& texts) {
         if (auto* button = dynamic_cast<wxButton*>(child)) texts.push_back(s(button->GetLabel()));
         if (auto* group = dynamic_cast<wxStaticBox*>(child)) texts.push_back({{"group", s(group->GetLabel())}});
         if (auto* box = dynamic_cast<wxCheckBox*>(child)) texts.push_back({{"checkbox", s(box->GetLabel())}, {"checked", box->GetValue()}});
+        if (auto* radio = dynamic_cast<wxRadioButton*>(child))
+            texts.push_back({{"radio", s(radio->GetLabel())}, {"checked", radio->GetValue()}, {"name", s(radio->GetName())}});
         if (auto* list = dynamic_cast<wxListCtrl*>(child); list && !list->IsVirtual()) {
             for (long row = 0; row < list->GetItemCount(); ++row) {
                 json cells = json::array();
@@ -61,8 +68,31 @@ void collectTexts(wxWindow* window, json& texts) {
                 texts.push_back(cells);
             }
         }
+        if (auto* grid = dynamic_cast<wxGrid*>(child)) {  // a table edited in place: one array per row
+            for (int row = 0; row < grid->GetNumberRows(); ++row) {
+                json cells = json::array();
+                for (int col = 0; col < grid->GetNumberCols(); ++col) cells.push_back(s(grid->GetCellValue(row, col)));
+                texts.push_back(cells);
+            }
+        }
         if (auto* book = dynamic_cast<wxListbook*>(child))
             for (size_t i = 0; i < book->GetPageCount(); ++i) texts.push_back(s(book->GetPageText(i)));
+        if (auto* book = dynamic_cast<wxNotebook*>(child)) {
+            // Every page's title; the pages not on screen with their texts too (the one on
+            // screen is described below like any other window).
+            json pages = json::array();
+            for (size_t i = 0; i < book->GetPageCount(); ++i) {
+                bool selected = static_cast<int>(i) == book->GetSelection();
+                json page{{"page", s(book->GetPageText(i))}, {"selected", selected}};
+                if (!selected) {
+                    json hidden = json::array();
+                    collectTexts(book->GetPage(i), hidden);
+                    page["texts"] = hidden;
+                }
+                pages.push_back(page);
+            }
+            texts.push_back({{"notebook", pages}});
+        }
         if (auto* field = dynamic_cast<wxTextCtrl*>(child); field && !(field->GetWindowStyle() & wxTE_PASSWORD))
             texts.push_back({{"field", s(field->GetValue())}});
         if (auto* checks = dynamic_cast<wxCheckListBox*>(child)) {
@@ -130,7 +160,8 @@ json describe(wxFrame& frame) {
     ui["toolbar"] = json::array();
     if (auto* toolbar = frame.GetToolBar())
         for (size_t i = 0; i < toolbar->GetToolsCount(); ++i)
-            ui["toolbar"].push_back(s(toolbar->GetToolByPos(static_cast<int>(i))->GetLabel()));
+            if (auto* tool = toolbar->GetToolByPos(static_cast<int>(i)); tool->IsButton())  // not the search box
+                ui["toolbar"].push_back(s(tool->GetLabel()));
     ui["navigation"] = json::array();
     if (auto* tree = findChild<wxTreeCtrl>(&frame)) describeTree(tree, tree->GetRootItem(), ui["navigation"]);
     ui["tabs"] = json::array();
@@ -153,6 +184,13 @@ json describe(wxFrame& frame) {
                     columns.push_back(s(col.GetText()));
                 }
                 ui["current_list_columns"] = columns;
+                // Rows a plugin colours (ListHighlight), by record id, among the first 200.
+                if (auto* table = dynamic_cast<ui::RecordTable*>(list)) {
+                    json highlighted = json::array();
+                    for (long row = 0; row < table->GetItemCount() && row < 200; ++row)
+                        if (table->isHighlighted(row)) highlighted.push_back(table->idAt(row));
+                    ui["current_list_highlighted_ids"] = highlighted;
+                }
             }
             collectTexts(page, texts);
             ui["current_tab_texts"] = texts;
@@ -164,6 +202,7 @@ json describe(wxFrame& frame) {
     if (auto* status = frame.GetStatusBar())
         for (int i = 0; i < status->GetFieldsCount(); ++i) ui["status"].push_back(s(status->GetStatusText(i)));
     ui["dialogs"] = dialogs();
+    if (auto* search = findChild<GlobalSearchBox>(&frame)) ui["search"] = search->describe();
     return ui;
 }
 

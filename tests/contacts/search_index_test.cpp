@@ -1,6 +1,7 @@
 // The global search index (contacts_search, migration 002) on SQLite and PostgreSQL: Chinese
 // names by any part, pinyin and initials, phone and email fragments; ranking, limit and scope.
 #include "core/search_index.hpp"
+#include "core/search_tokens.hpp"
 
 #include "test_database.hpp"
 
@@ -17,16 +18,19 @@ using tiller::test::TestDatabase;
 
 namespace {
 
-// The migration as reviewed, read from the source tree and rendered for the engine at hand.
+// The migrations as reviewed (the index, then its short-query part), read from the source tree
+// and rendered for the engine at hand.
 void createSearchIndex(tiller::db::Database& database) {
-    std::ifstream file(TILLER_CONTACTS_MIGRATIONS "/002_create_search_index.sql");
-    REQUIRE(file);
-    std::stringstream sql;
-    sql << file.rdbuf();
-    const auto script = tiller::db::renderPortableSql(database.engine(), sql.str());
-    database.inTransaction([&](soci::session& session) {
-        for (const auto& statement : tiller::db::splitStatements(script)) session << statement;
-    });
+    for (const char* name : {"/002_create_search_index.sql", "/004_create_short_search_index.sql"}) {
+        std::ifstream file(std::string(TILLER_CONTACTS_MIGRATIONS) + name);
+        REQUIRE(file);
+        std::stringstream sql;
+        sql << file.rdbuf();
+        const auto script = tiller::db::renderPortableSql(database.engine(), sql.str());
+        database.inTransaction([&](soci::session& session) {
+            for (const auto& statement : tiller::db::splitStatements(script)) session << statement;
+        });
+    }
 }
 
 bool found(const std::vector<SearchHit>& hits, const std::string& kind, long long id) {
@@ -120,4 +124,57 @@ TEST_CASE("the data scope limits the hits", "[contacts][search]") {
           std::vector<SearchHit>{{"customer", 2, "北京华为科技有限公司", SearchHit::Rank::contains}});
     CHECK(f.index.search("张三", 20, "s.kind = 'customer'").empty());
     CHECK(f.index.search("华为科技", 20, "s.record_id IN (2, 3)").size() == 1);
+}
+
+TEST_CASE("one and two characters are looked up in the short index, never by scanning", "[contacts][search]") {
+    Fixture f;
+    f.index.put("customer", 20, "上海鑫盛贸易有限公司", {"上海鑫盛贸易有限公司", "021-5555-1234", "Sales@XinSheng.cn"});
+    f.index.put("contact", 21, "Alice Wong", {"Alice Wong", "awong@mail.example"});
+    // A character or pair anywhere in the name, not only at its start.
+    for (std::string q : {"鑫", "盛", "鑫盛", "贸易", "公司"}) {
+        INFO(q);
+        CHECK(found(f.index.search(q), "customer", 20));
+    }
+    // Two letters find the words that start with them: pinyin, initials, English names, e-mail.
+    for (std::string q : {"xi", "sh", "sh", "sa"}) {
+        INFO(q);
+        CHECK(found(f.index.search(q), "customer", 20));
+    }
+    for (std::string q : {"al", "wo", "aw", "AL"}) {
+        INFO(q);
+        CHECK(found(f.index.search(q), "contact", 21));
+    }
+    CHECK(found(f.index.search("zs"), "contact", 1));
+    CHECK(found(f.index.search("zh"), "contact", 1));
+    // Not a word's start, two characters not side by side, or a pair across two texts.
+    CHECK_FALSE(found(f.index.search("ng"), "contact", 21));
+    CHECK_FALSE(found(f.index.search("鑫易"), "customer", 20));
+    CHECK(f.index.search("司0").empty());
+    // One Latin letter or two digits would match nearly everything: only titles answer them.
+    CHECK(f.index.search("a") == std::vector<SearchHit>{{"customer", 4, "Alice Trading", SearchHit::Rank::titlePrefix},
+                                                        {"contact", 21, "Alice Wong", SearchHit::Rank::titlePrefix}});
+    CHECK(f.index.search("55").empty());
+    // The short index follows updates and removals.
+    f.index.put("customer", 20, "上海博远机械厂", {"上海博远机械厂"});
+    CHECK_FALSE(found(f.index.search("鑫"), "customer", 20));
+    CHECK(found(f.index.search("机械"), "customer", 20));
+    f.index.remove("customer", 20);
+    CHECK_FALSE(found(f.index.search("机械"), "customer", 20));
+}
+
+TEST_CASE("short tokens: Han characters and pairs, and the first two characters of other words", "[contacts][search]") {
+    CHECK(shortTokensOf("华为") == "为 华 华为");
+    CHECK(shortTokensOf("zhangsan\nzhang san\nzs") == "sa zh zs");
+    CHECK(shortTokensOf("010-8000 1234\n01080001234") == "");
+    CHECK(shortTokensOf("a座3楼 josé@x.cn") == "cn jo 座 楼");
+    CHECK(shortTokensOf("\xff\xfe") == "");
+    CHECK(shortQueryToken("王") == "王");
+    CHECK(shortQueryToken("王伟") == "王伟");
+    CHECK(shortQueryToken("zs") == "zs");
+    CHECK(shortQueryToken("a1") == "a1");
+    CHECK_FALSE(shortQueryToken("z"));
+    CHECK_FALSE(shortQueryToken("12"));
+    CHECK_FALSE(shortQueryToken("王a"));
+    CHECK_FALSE(shortQueryToken("@x"));
+    CHECK_FALSE(shortQueryToken("王伟芳"));
 }

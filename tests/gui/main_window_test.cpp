@@ -22,7 +22,7 @@ TEST_CASE("the main window shows menus, toolbar and navigation contributed by pl
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     CHECK(std::filesystem::file_size(r.screenshot) > 10000);
-    CHECK(labels(r.ui["menus"]) == std::vector<std::string>{"File", "View", "Tools", "Help"});
+    CHECK(labels(r.ui["menus"]) == std::vector<std::string>{"File", "View", "Customers", "Tools", "Help"});
     CHECK_THAT(menuItems(r.ui, "Tools"), VectorContains(std::string("Greet the World")));
     CHECK_THAT(menuItems(r.ui, "Tools"), VectorContains(std::string("Plugins...")));
     CHECK(r.ui["toolbar"] == nlohmann::json::array({"Home", "Refresh", "Greet the World"}));
@@ -30,7 +30,8 @@ TEST_CASE("the main window shows menus, toolbar and navigation contributed by pl
     CHECK(r.ui["navigation"][0]["label"] == "My work");
     CHECK(r.ui["navigation"][0]["items"][0]["label"] == "My approvals");
     CHECK(r.ui["navigation"][1]["label"] == "Customers");
-    CHECK(labels(r.ui["navigation"][1]["items"]) == std::vector<std::string>{"Customers", "Contacts"});
+    CHECK(labels(r.ui["navigation"][1]["items"]) ==
+          std::vector<std::string>{"Customers", "Public pool", "Contacts", "Leads", "Lead pool"});
     CHECK(r.ui["navigation"][2]["label"] == "Hello");
     CHECK(r.ui["navigation"][2]["items"][0]["label"] == "Greetings");
     CHECK(r.ui["navigation"][3]["label"] == "Administration");
@@ -52,7 +53,7 @@ TEST_CASE("the main window speaks Chinese with --lang zh_CN", "[gui]") {
     auto r = gui.run("main-window-zh_CN", {"--lang", "zh_CN"});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
-    CHECK(labels(r.ui["menus"]) == std::vector<std::string>{"文件", "视图", "工具", "帮助"});
+    CHECK(labels(r.ui["menus"]) == std::vector<std::string>{"文件", "视图", "客户", "工具", "帮助"});
     CHECK_THAT(menuItems(r.ui, "工具"), VectorContains(std::string("问候世界")));
     CHECK_THAT(menuItems(r.ui, "文件"), VectorContains(std::string("备份数据库...")));
     CHECK(r.ui["navigation"][0]["label"] == "我的工作");

@@ -1,6 +1,11 @@
 #include "contacts_contributions.hpp"
 #include "customer_rules.hpp"
 #include "demo_customers.hpp"
+#include "import_export_contributions.hpp"
+#include "merge_contributions.hpp"
+#include "pool_contributions.hpp"
+#include "search_contributions.hpp"
+#include "value_contributions.hpp"
 
 #include <tiller/i18n/catalogs.hpp>
 
@@ -81,6 +86,13 @@ void contribute(Registry& registry) {
         return std::to_string(n) + " customers";
     };
     registry.add(demo);
+
+    // After the base kinds, so the dictionary screen opens on the six customer types.
+    contributeMerging(registry);
+    contributePool(registry);
+    contributeValue(registry);
+    contributeSearch(registry);
+    contributeImportExport(registry);
 }
 
 }  // namespace contacts

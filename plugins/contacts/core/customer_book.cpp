@@ -22,6 +22,13 @@ bool filled(const Input& input, const std::string& field) {
 
 std::pair<long long, long long> CustomerBook::add(const NewCustomer& n) {
     host_.require("contacts.edit");
+    auto ids = host_.database().inTransaction([&](soci::session& s) { return add(s, n); });
+    host_.events().publish(tiller::plugin::RecordSaved{"contacts.customer", ids.first});
+    return ids;
+}
+
+std::pair<long long, long long> CustomerBook::add(soci::session& s, const NewCustomer& n) {
+    host_.require("contacts.edit");
     std::vector<FieldError> errors;
     auto customer = store_.prepareNew("contacts.customer", n.customer, errors);
     // The contact's customer is the one being added: checked without it, set after the insert.
@@ -36,15 +43,11 @@ std::pair<long long, long long> CustomerBook::add(const NewCustomer& n) {
         errors.push_back({"mobile", "give a mobile or a phone number (the customer's or the contact's)"});
     if (!errors.empty()) throw tiller::record::InvalidRecord(errors);
 
-    auto ids = host_.database().inTransaction([&](soci::session& s) {
-        long long customerId = store_.insertNew(s, "contacts.customer", customer);
-        std::erase_if(contact, [](const auto& v) { return v.first == "customer_id"; });
-        contact.emplace_back("customer_id", customerId);
-        long long contactId = store_.insertNew(s, "contacts.contact", contact);
-        return std::pair{customerId, contactId};
-    });
-    host_.events().publish(tiller::plugin::RecordSaved{"contacts.customer", ids.first});
-    return ids;
+    long long customerId = store_.insertNew(s, "contacts.customer", customer);
+    std::erase_if(contact, [](const auto& v) { return v.first == "customer_id"; });
+    contact.emplace_back("customer_id", customerId);
+    long long contactId = store_.insertNew(s, "contacts.contact", contact);
+    return std::pair{customerId, contactId};
 }
 
 void CustomerBook::freeze(long long id) { setFrozen(id, true); }

@@ -23,6 +23,9 @@ public:
     // mobile or a phone (the customer's or the contact's). Both records or neither; every
     // problem is listed (the contact's fields as "contact.<field>"). Returns (customer, contact).
     std::pair<long long, long long> add(const NewCustomer& customer);
+    // The same checks and inserts inside the caller's transaction (a lead's conversion adds the
+    // customer and marks the lead in one). Publishes nothing: the caller does after its commit.
+    std::pair<long long, long long> add(soci::session& session, const NewCustomer& customer);
 
     // Potential and above can be frozen; unfreezing brings potential back as potential and
     // successful, pilot and typical back as successful. Audited, version-checked.

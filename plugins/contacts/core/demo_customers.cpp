@@ -1,5 +1,8 @@
 #include "demo_customers.hpp"
 
+#include "core/phone_numbers.hpp"
+#include "core/record_indexes.hpp"
+
 #include <tiller/clock.hpp>
 #include <tiller/db/row.hpp>
 
@@ -40,7 +43,10 @@ long long addDemoCustomers(tiller::plugin::Host& host, int count, tiller::jobs::
         auto types = codes(s, "contacts.customer_type");
         auto regions = codes(s, "contacts.region");
         std::string name, phone, mobile, email, status, contactName, contactMobile, gender;
-        long long category = 0, type = 0, region = 0, customerId = 0;
+        long long category = 0, type = 0, region = 0, customerId = 0, contactId = 0;
+        // Written around the Store for speed, so the phone and search indexes are filled here too.
+        const PhoneNumbers numbers;
+        IndexWriter indexes(s, numbers, now);
         soci::statement customer =
             (s.prepare << "INSERT INTO contacts_customer (name, category_id, type_id, status, region_id, owner_id, phone, "
                           "mobile, email, created_at, updated_at) VALUES (:n, :c, :t, :s, :r, :o, :p, :m, :e, :ca, :ua) "
@@ -50,9 +56,9 @@ long long addDemoCustomers(tiller::plugin::Host& host, int count, tiller::jobs::
              soci::use(now), soci::into(customerId));
         soci::statement contact =
             (s.prepare << "INSERT INTO contacts_contact (customer_id, name, gender, mobile, owner_id, created_at, updated_at) "
-                          "VALUES (:c, :n, :g, :m, :o, :ca, :ua)",
+                          "VALUES (:c, :n, :g, :m, :o, :ca, :ua) RETURNING id",
              soci::use(customerId), soci::use(contactName), soci::use(gender), soci::use(contactMobile),
-             soci::use(owner, ownerInd), soci::use(now), soci::use(now));
+             soci::use(owner, ownerInd), soci::use(now), soci::use(now), soci::into(contactId));
         static const char* statuses[] = {"basic", "potential", "potential", "successful", "pilot", "typical", "invalid"};
         for (int i = 0; i < count; ++i) {
             bool english = i % 7 == 3;
@@ -68,6 +74,7 @@ long long addDemoCustomers(tiller::plugin::Host& host, int count, tiller::jobs::
             mobile = "13" + std::to_string(800000000 + (i * 7919LL) % 199999999);
             email = "info" + std::to_string(i + 1) + "@example.com";
             customer.execute(true);
+            indexes.add("customer", customerId, {name, {phone, mobile}, {name, phone, mobile, email}});
             for (int c = 0; c < 2; ++c) {
                 int k = i * 2 + c;
                 contactName = english ? std::string(kFirst[k % kFirst.size()]) + " " + kLast[(k / 6) % kLast.size()]
@@ -75,6 +82,7 @@ long long addDemoCustomers(tiller::plugin::Host& host, int count, tiller::jobs::
                 gender = k % 2 ? "女" : "男";
                 contactMobile = "15" + std::to_string(900000000 + (k * 104729LL) % 99999999);
                 contact.execute(true);
+                indexes.add("contact", contactId, {contactName, {contactMobile}, {contactName, contactMobile}});
             }
             if (i % 500 == 499 || i + 1 == count) tiller::jobs::checkpoint(progress, i + 1, count);
         }

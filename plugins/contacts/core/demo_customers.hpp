@@ -1,5 +1,6 @@
 // Sample customers for `tiller --demo` and `tiller-cli demo --customers N`: a realistic mix of
-// Chinese and English companies with two contacts each, filled in one transaction.
+// Chinese and English companies with two contacts each, filled in one transaction together with
+// their entries in the phone and search indexes.
 #pragma once
 
 #include <tiller/jobs/progress.hpp>

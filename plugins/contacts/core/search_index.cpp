@@ -1,6 +1,7 @@
 #include "core/search_index.hpp"
 
 #include "core/pinyin.hpp"
+#include "core/search_tokens.hpp"
 
 #include <tiller/db/row.hpp>
 
@@ -124,15 +125,20 @@ void SearchIndex::put(const std::string& kind, long long recordId, const std::st
         [&](soci::session& session) { put(session, kind, recordId, title, texts); });
 }
 
+SearchIndex::Entry SearchIndex::entryOf(const std::string& title, const std::vector<std::string>& texts) {
+    Entry entry{lowerCase(trimmed(title)), haystackOf(title, texts), {}};
+    entry.shortTokens = shortTokensOf(entry.haystack);
+    return entry;
+}
+
 void SearchIndex::put(soci::session& session, const std::string& kind, long long recordId,
                       const std::string& title, const std::vector<std::string>& texts) {
     remove(session, kind, recordId);
-    const std::string titleKey = lowerCase(trimmed(title));
-    const std::string haystack = haystackOf(title, texts);
-    session << "INSERT INTO contacts_search (kind, record_id, title, title_key, haystack) "
-               "VALUES (:kind, :id, :title, :key, :haystack)",
-        soci::use(kind), soci::use(recordId), soci::use(title), soci::use(titleKey),
-        soci::use(haystack);
+    const Entry entry = entryOf(title, texts);
+    session << "INSERT INTO contacts_search (kind, record_id, title, title_key, haystack, short_tokens) "
+               "VALUES (:kind, :id, :title, :key, :haystack, :tokens)",
+        soci::use(kind), soci::use(recordId), soci::use(title), soci::use(entry.titleKey),
+        soci::use(entry.haystack), soci::use(entry.shortTokens);
 }
 
 void SearchIndex::remove(const std::string& kind, long long recordId) {
@@ -152,32 +158,55 @@ std::vector<SearchHit> SearchIndex::search(const std::string& query, int limit,
     const std::string scope = scopeSql.empty() ? std::string{} : " AND (" + scopeSql + ")";
     const std::string key = postgres ? "s.title_key COLLATE \"C\"" : "s.title_key";
     const std::string columns = "SELECT s.kind, s.record_id, s.title ";
+    // SQLite has no statistics to weigh a scope's condition on kind against the title: without
+    // this it walks the (kind, record_id) index through every entry of a kind.
+    const std::string byTitle = postgres ? "FROM contacts_search s " : "FROM contacts_search s INDEXED BY contacts_search_title ";
 
     return database_.withSession([&](soci::session& session) {
         std::vector<SearchHit> hits;
         std::set<std::pair<std::string, long long>> seen;
         // PostgreSQL: the title index is COLLATE "C", so every comparison on it says so too.
-        collect(session, columns + "FROM contacts_search s WHERE " + key + " = :a" + scope +
+        collect(session, columns + byTitle + "WHERE " + key + " = :a" + scope +
                              " LIMIT :n",
                 q, {}, limit, Rank::exactTitle, hits, seen);
         if (static_cast<int>(hits.size()) < limit) {
-            collect(session, columns + "FROM contacts_search s WHERE " + key + " > :a AND " + key +
+            collect(session, columns + byTitle + "WHERE " + key + " > :a AND " + key +
                                  " < :b" + scope + " ORDER BY " + key + " LIMIT :n",
                     q, q + kMaxCodePoint, limit, Rank::titlePrefix, hits, seen);
         }
         if (static_cast<int>(hits.size()) < limit) {
             // Rows already found come back again here; ask for enough to fill the limit anyway.
             const int wanted = limit + static_cast<int>(hits.size());
-            if (!postgres && codePoints(q) >= 3) {
-                collect(session, columns + "FROM contacts_search_fts f JOIN contacts_search s "
-                                           "ON s.rowid = f.rowid WHERE contacts_search_fts MATCH :a" +
-                                     scope + " LIMIT :n",
-                        ftsPhrase(q), {}, wanted, Rank::contains, hits, seen);
-            } else {
-                collect(session, columns + "FROM contacts_search s WHERE s.haystack LIKE :a "
-                                           "ESCAPE '\\'" + scope + " LIMIT :n",
-                        containsPattern(q), {}, wanted, Rank::contains, hits, seen);
+            // A number typed with spaces or dashes is looked for by its digits, which every
+            // haystack holds beside the number as typed: "138 0013 8000" finds "138-0013-8000".
+            const std::string digits = phoneDigits(q);
+            const std::string& text = digits.empty() ? q : digits;
+            if (codePoints(text) >= 3) {
+                if (postgres) {
+                    collect(session, columns + "FROM contacts_search s WHERE s.haystack LIKE :a "
+                                               "ESCAPE '\\'" + scope + " LIMIT :n",
+                            containsPattern(text), {}, wanted, Rank::contains, hits, seen);
+                } else {
+                    collect(session, columns + "FROM contacts_search_fts f JOIN contacts_search s "
+                                               "ON s.rowid = f.rowid WHERE contacts_search_fts MATCH :a" +
+                                         scope + " LIMIT :n",
+                            ftsPhrase(text), {}, wanted, Rank::contains, hits, seen);
+                }
+            } else if (const auto token = shortQueryToken(q)) {
+                if (postgres) {
+                    // The same expression as the GIN index of migration 004, so the index serves it.
+                    collect(session, columns + "FROM contacts_search s WHERE string_to_array(s.short_tokens, ' ') "
+                                               "@> ARRAY[CAST(:a AS TEXT)]" + scope + " LIMIT :n",
+                            *token, {}, wanted, Rank::contains, hits, seen);
+                } else {
+                    collect(session, columns + "FROM contacts_search_short f JOIN contacts_search s "
+                                               "ON s.rowid = f.rowid WHERE contacts_search_short MATCH :a" +
+                                         scope + " LIMIT :n",
+                            ftsPhrase(*token), {}, wanted, Rank::contains, hits, seen);
+                }
             }
+            // Any other query of 1-2 characters (one Latin letter, two digits) would match nearly
+            // every entry anywhere in its text: the title ranks alone answer it.
         }
         std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& x, const SearchHit& y) {
             return std::tie(x.rank, x.title, x.kind, x.recordId) <

@@ -3,10 +3,11 @@
 // plus the pinyin and initials of its Chinese texts. search() ranks exact titles first, then
 // titles that start with the query, then records that contain it anywhere.
 //
-// Engines. SQLite: an FTS5 trigram index answers queries of 3+ characters; 1-2 character queries
-// (which have no trigram) scan haystack with LIKE, stopping at the limit. PostgreSQL: a pg_trgm
-// GIN index answers LIKE '%q%' for 3+ characters; shorter queries fall back to a scan as well.
-// The exact and prefix ranks always use the B-tree index on title_key.
+// Engines. Queries of 3+ characters: on SQLite an FTS5 trigram index, on PostgreSQL a pg_trgm
+// GIN index answering LIKE '%q%'. Queries of 1-2 characters, which have no trigram, look up one
+// whole token of the short index (migration 004, core/search_tokens.hpp): FTS5 on SQLite, a GIN
+// index over the token array on PostgreSQL. The exact and prefix ranks always use the B-tree
+// index on title_key. No query scans the table.
 #pragma once
 
 #include <tiller/db/database.hpp>
@@ -34,11 +35,11 @@ public:
     void put(const std::string& kind, long long recordId, const std::string& title,
              const std::vector<std::string>& texts);
     // The same inside the caller's transaction (e.g. while the record itself is saved).
-    void put(soci::session& session, const std::string& kind, long long recordId,
-             const std::string& title, const std::vector<std::string>& texts);
+    static void put(soci::session& session, const std::string& kind, long long recordId,
+                    const std::string& title, const std::vector<std::string>& texts);
 
     void remove(const std::string& kind, long long recordId);
-    void remove(soci::session& session, const std::string& kind, long long recordId);
+    static void remove(soci::session& session, const std::string& kind, long long recordId);
 
     // At most `limit` hits for `query` (trimmed, case-insensitive), best rank first; within a
     // rank, by title. `scopeSql`, when not empty, is a condition on the alias `s`
@@ -48,7 +49,16 @@ public:
     std::vector<SearchHit> search(const std::string& query, int limit = 20,
                                   const std::string& scopeSql = {}) const;
 
-    // The haystack stored for these texts (exposed for bulk loads and the benchmark).
+    // The columns an entry is stored with, for writers that insert many rows themselves (the
+    // demo data, the import, the benchmark): every column of contacts_search must be filled.
+    struct Entry {
+        std::string titleKey;     // title_key
+        std::string haystack;     // haystack
+        std::string shortTokens;  // short_tokens
+    };
+    static Entry entryOf(const std::string& title, const std::vector<std::string>& texts);
+
+    // The haystack stored for these texts.
     static std::string haystackOf(const std::string& title, const std::vector<std::string>& texts);
     // The number of Unicode code points in a UTF-8 string.
     static std::size_t codePoints(const std::string& utf8);

@@ -1,0 +1,102 @@
+#include "birthday_reminders.hpp"
+#include "local_dates.hpp"
+#include "value_text.hpp"
+
+#include <tiller/db/row.hpp>
+#include <tiller/errors.hpp>
+#include <tiller/log/log.hpp>
+#include <tiller/messages/reminders.hpp>
+#include <tiller/settings_store.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace contacts {
+namespace {
+
+using namespace std::chrono;
+using value_text::fill;
+using value_text::tr;
+
+constexpr const char* kLeadKey = "birthday.lead_days";
+
+std::string monthDay(year_month_day date) { return isoDate(date).substr(5); }  // "03-08"
+
+}  // namespace
+
+int BirthdayReminders::leadDays() {
+    auto text = tiller::SettingsStore(host_.database(), "contacts").get(kLeadKey, "3");
+    try {
+        return std::clamp(std::stoi(text), 0, kMaxLeadDays);
+    } catch (const std::exception&) {
+        return 3;
+    }
+}
+
+void BirthdayReminders::setLeadDays(int days) {
+    host_.require("contacts.configure");
+    if (days < 0 || days > kMaxLeadDays)
+        throw tiller::ValidationError("lead_days", fill(tr("remind between 0 and %s days before a birthday"),
+                                                        {std::to_string(kMaxLeadDays)}));
+    tiller::SettingsStore(host_.database(), "contacts").set(kLeadKey, std::to_string(days));
+}
+
+int BirthdayReminders::run() {
+    long long now = clock_.nowMs();
+    int offset = companyUtcOffset(host_.database());
+    auto today = localDate(now, offset);
+    // Each "MM-DD" in reach, with the date it falls on this time round.
+    std::map<std::string, year_month_day> inReach;
+    for (int d = 0; d <= leadDays(); ++d) {
+        year_month_day date{sys_days(today) + days(d)};
+        inReach.emplace(monthDay(date), date);
+        if (date.month() == February && date.day() == day(28) && !date.year().is_leap()) inReach.emplace("02-29", date);
+    }
+    std::string in;
+    for (const auto& [md, date] : inReach) in += (in.empty() ? "'" : ",'") + md + "'";  // digits and a dash only
+
+    struct Birthday {
+        long long contactId = 0;
+        std::optional<long long> owner;
+        std::string name, customer, birthday;
+    };
+    auto due = host_.database().withSession([&](soci::session& s) {
+        std::vector<Birthday> out;
+        soci::rowset<soci::row> rows =
+            (s.prepare << "SELECT c.id, COALESCE(c.owner_id, cu.owner_id), c.name, cu.name, c.birthday "
+                          "FROM contacts_contact c JOIN contacts_customer cu ON cu.id = c.customer_id "
+                          "WHERE c.birthday IS NOT NULL AND substr(c.birthday, 6, 5) IN (" + in + ") ORDER BY c.id");
+        for (const auto& r : rows)
+            out.push_back({tiller::db::integerAt(r, 0), tiller::db::optionalIntegerAt(r, 1), tiller::db::textAt(r, 2),
+                           tiller::db::textAt(r, 3), tiller::db::textAt(r, 4)});
+        return out;
+    });
+    int made = 0;
+    for (const auto& b : due) {
+        if (!b.owner) continue;  // nobody to remind (a customer in the public pool): tried again tomorrow
+        const auto& date = inReach.at(b.birthday.substr(5, 5));
+        int year = static_cast<int>(date.year());
+        std::string note = fill(tr("Birthday of %s (%s) on %s"), {b.name, b.customer, isoDate(date)});
+        try {
+            bool added = host_.database().inTransaction([&](soci::session& s) {
+                soci::statement mark = (s.prepare << "INSERT INTO contacts_birthday_reminded (contact_id, birthday_year) "
+                                                     "VALUES (:c, :y) ON CONFLICT (contact_id, birthday_year) DO NOTHING",
+                                        soci::use(b.contactId), soci::use(year));
+                mark.execute(true);
+                if (mark.get_affected_rows() != 1) return false;  // reminded already (here or on another PC)
+                tiller::messages::NewReminder reminder{"contacts.contact", b.contactId, b.owner, now, note};
+                long long id = tiller::messages::Reminders::addIn(s, reminder, std::nullopt, now);
+                s << "UPDATE contacts_birthday_reminded SET reminder_id = :r WHERE contact_id = :c AND birthday_year = :y",
+                    soci::use(id), soci::use(b.contactId), soci::use(year);
+                return true;
+            });
+            if (added) ++made;
+        } catch (const tiller::ValidationError& e) {
+            // A disabled owner: nothing is marked, so a new owner is reminded in time.
+            tiller::log::warning("birthday reminder for contact " + std::to_string(b.contactId) + ": " + e.what());
+        }
+    }
+    return made;
+}
+
+}  // namespace contacts

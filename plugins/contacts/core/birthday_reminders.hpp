@@ -1,0 +1,32 @@
+// Birthday reminders (SPEC §2.13): a contact's birthday puts a reminder in its owner's message
+// box (the contact's owner, else its customer's account manager) a set number of days before
+// (a setting, 3 by default), exactly once per birthday: contacts_birthday_reminded keeps one row
+// per contact and year, taken in the same transaction as the reminder. A daily job runs it, and
+// once at start; a birthday that came into reach while nothing ran is reminded of the next
+// time, as long as the day has not passed. 29 February is celebrated on 28 February in other years.
+#pragma once
+
+#include <tiller/clock.hpp>
+#include <tiller/plugin/host.hpp>
+
+namespace contacts {
+
+class BirthdayReminders {
+public:
+    BirthdayReminders(tiller::plugin::Host& host, const tiller::Clock& clock) : host_(host), clock_(clock) {}
+
+    static constexpr int kMaxLeadDays = 60;
+    int leadDays();
+    // 0 (on the day) to kMaxLeadDays; needs contacts.configure.
+    void setLeadDays(int days);
+
+    // Reminds of every birthday from today to `leadDays()` days ahead not reminded of yet this
+    // year. Returns how many reminders it made.
+    int run();
+
+private:
+    tiller::plugin::Host& host_;
+    const tiller::Clock& clock_;
+};
+
+}  // namespace contacts
