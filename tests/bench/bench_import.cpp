@@ -9,6 +9,7 @@
 //   (the PostgreSQL server: --pg, else TILLER_BENCH_PG, else TILLER_TEST_PG_URL)
 #include "core/contacts_contributions.hpp"
 #include "core/customer_import.hpp"
+#include "core/customer_writer.hpp"
 
 #include <tiller/db/database.hpp>
 #include <tiller/dictionary/dictionary.hpp>
@@ -104,6 +105,29 @@ struct Shop {
     }
 };
 
+// Where the time goes, on the SQLite shop: reading the file alone, then reading and checking
+// every row as the import's second thread does (the Store's rules, libphonenumber, the search
+// entries), without writing.
+void phases(const db::DatabaseUrl& url, const std::filesystem::path& csv) {
+    Shop shop(url);
+    contacts::CustomerFile file(csv);
+    auto started = Steady::now();
+    long long rows = 0;
+    file.rows([&](contacts::SourceRow&) { ++rows; });
+    std::printf("phase_read_seconds=%.2f\n", secondsSince(started));
+    tiller::record::Store store(*shop.host, shop.clock);
+    auto plan = contacts::planColumns(file.header(), {}, store.entity("contacts.customer"));
+    contacts::PhoneNumbers numbers("CN");
+    contacts::RowChecker checker(store, file.header(), plan, store.dictionaryId("contacts.category", "normal"), numbers);
+    started = Steady::now();
+    file.rows([&](contacts::SourceRow& source) {
+        auto row = checker.check(source);
+        if (row.problems.empty()) contacts::CustomerWriter::prepare(row);
+    });
+    std::printf("phase_read_and_check_seconds=%.2f (one thread)\n", secondsSince(started));
+    std::fflush(stdout);
+}
+
 double importSeconds(const std::string& label, const db::DatabaseUrl& url, const std::filesystem::path& csv, long long rows) {
     Shop shop(url);
     contacts::CustomerImportOptions options;
@@ -152,6 +176,7 @@ int main(int argc, char** argv) {
         double raw = sqliteImportSeconds(csv, scratch);
         std::printf("sqlite3_dot_import_seconds=%.2f\nsqlite3_dot_import_rows_per_s=%.0f\n", raw, rows / raw);
         std::fflush(stdout);
+        phases(db::DatabaseUrl::sqliteFile(scratch / "phases.db"), csv);
         double sqlite = importSeconds("sqlite", db::DatabaseUrl::sqliteFile(scratch / "tiller.db"), csv, rows);
         std::printf("import_rows_per_s=%.0f\nimport_ratio_to_sqlite3_import=%.1f (target: within 3)\n", rows / sqlite, sqlite / raw);
         if (!pg.empty() && !sqliteOnly) {

@@ -5,6 +5,7 @@
 #include "core/birthday_reminders.hpp"
 #include "core/contacts_contributions.hpp"
 #include "core/credit_limits.hpp"
+#include "core/holiday_reminders.hpp"
 #include "core/customer_book.hpp"
 #include "core/customer_merger.hpp"
 #include "core/customer_money.hpp"
@@ -17,6 +18,7 @@
 #include "../db/sales_office.hpp"
 
 #include <tiller/approval/engine.hpp>
+#include <tiller/calendar/working_calendar.hpp>
 #include <tiller/data/records.hpp>
 #include <tiller/dictionary/dictionary.hpp>
 #include <tiller/identity/people.hpp>
@@ -467,6 +469,46 @@ TEST_CASE("29 February birthdays are reminded on 28 February in other years", "[
     CHECK(birthdays.run() == 1);
 }
 
+TEST_CASE("a holiday reminds the owner of each VIP customer days before it starts, once", "[contacts][value][holiday]") {
+    ValueShop shop;
+    long long gold = shop.customer("金卡客户");
+    shop.customer("普通客户");  // not a VIP: no greetings reminder
+    shop.signIn("admin");
+    contacts::VipProgram vip(shop.host, shop.clock);
+    vip.saveTiers({{0, "金卡", 100000, std::nullopt, std::nullopt, 0}});
+    Ledger orders;
+    orders.entries = {{gold, 200000, shop.clock.nowMs() - kDay}};
+    shop.money()->addPurchaseSource("orders", orders.source());
+    vip.review();
+    REQUIRE(vip.tierOf(gold).tier);
+
+    // The clock says 2027-01-15 in Beijing; a three-day holiday from 20 January.
+    auto calendar = tiller::calendar::load(*shop.database);
+    for (const char* day : {"2027-01-20", "2027-01-21", "2027-01-22"}) calendar.holidays.insert(day);
+    tiller::calendar::save(*shop.database, calendar);
+    contacts::HolidayReminders holidays(shop.host, shop.clock);
+    holidays.setLeadDays(3);
+    CHECK(holidays.run() == 0);  // five days ahead: not yet
+    shop.clock.advanceMinutes(2 * 24 * 60);
+    CHECK(holidays.run() == 1);
+    CHECK(holidays.run() == 0);  // once, not once per holiday day
+    shop.clock.advanceMinutes(4 * 24 * 60);  // 21 January, in the holiday
+    CHECK(holidays.run() == 0);
+
+    shop.signIn("mei");
+    auto fired = messages::Reminders(shop.host, shop.clock).fireDue(shop.host.actingUser());
+    REQUIRE(fired.size() == 1);
+    CHECK(fired[0].reminder.note == "Holiday greetings for 金卡客户 (VIP 金卡): the holiday starts on 2027-01-20");
+    CHECK(fired[0].reminder.entity == "contacts.customer");
+    CHECK(fired[0].reminder.recordId == gold);
+
+    shop.signIn("admin");
+    CHECK_THROWS_AS(holidays.setLeadDays(61), ValidationError);
+    CHECK(holidays.leadDays() == 3);
+    shop.signIn("mei");  // a salesperson may not change it
+    CHECK_THROWS_AS(holidays.setLeadDays(5), PermissionDenied);
+}
+
 TEST_CASE("merging a customer brings its upgrade history, the scores the other lacks and its VIP tier",
           "[contacts][value][merge]") {
     ValueShop shop;
@@ -501,7 +543,7 @@ TEST_CASE("the customer-value jobs are declared for the scheduler", "[contacts][
     ValueShop shop;
     std::set<std::string> ids;
     for (const auto& job : shop.registry.scheduledJobs()) ids.insert(job.id);
-    for (const char* id : {"contacts.birthday_reminders", "contacts.vip_review", "contacts.credit_review",
+    for (const char* id : {"contacts.birthday_reminders", "contacts.holiday_reminders", "contacts.vip_review", "contacts.credit_review",
                            "contacts.upgrade_settle"})
         CHECK(ids.count(id));
 }

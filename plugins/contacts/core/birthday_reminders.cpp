@@ -1,14 +1,10 @@
 #include "birthday_reminders.hpp"
 #include "local_dates.hpp"
+#include "once_reminders.hpp"
 #include "value_text.hpp"
 
 #include <tiller/db/row.hpp>
-#include <tiller/errors.hpp>
-#include <tiller/log/log.hpp>
-#include <tiller/messages/reminders.hpp>
-#include <tiller/settings_store.hpp>
 
-#include <algorithm>
 #include <map>
 
 namespace contacts {
@@ -24,21 +20,10 @@ std::string monthDay(year_month_day date) { return isoDate(date).substr(5); }  /
 
 }  // namespace
 
-int BirthdayReminders::leadDays() {
-    auto text = tiller::SettingsStore(host_.database(), "contacts").get(kLeadKey, "3");
-    try {
-        return std::clamp(std::stoi(text), 0, kMaxLeadDays);
-    } catch (const std::exception&) {
-        return 3;
-    }
-}
+int BirthdayReminders::leadDays() { return leadDaysSetting(host_, kLeadKey); }
 
 void BirthdayReminders::setLeadDays(int days) {
-    host_.require("contacts.configure");
-    if (days < 0 || days > kMaxLeadDays)
-        throw tiller::ValidationError("lead_days", fill(tr("remind between 0 and %s days before a birthday"),
-                                                        {std::to_string(kMaxLeadDays)}));
-    tiller::SettingsStore(host_.database(), "contacts").set(kLeadKey, std::to_string(days));
+    setLeadDaysSetting(host_, kLeadKey, days, N_("remind between 0 and %s days before a birthday"));
 }
 
 int BirthdayReminders::run() {
@@ -75,26 +60,16 @@ int BirthdayReminders::run() {
     for (const auto& b : due) {
         if (!b.owner) continue;  // nobody to remind (a customer in the public pool): tried again tomorrow
         const auto& date = inReach.at(b.birthday.substr(5, 5));
-        int year = static_cast<int>(date.year());
-        std::string note = fill(tr("Birthday of %s (%s) on %s"), {b.name, b.customer, isoDate(date)});
-        try {
-            bool added = host_.database().inTransaction([&](soci::session& s) {
-                soci::statement mark = (s.prepare << "INSERT INTO contacts_birthday_reminded (contact_id, birthday_year) "
-                                                     "VALUES (:c, :y) ON CONFLICT (contact_id, birthday_year) DO NOTHING",
-                                        soci::use(b.contactId), soci::use(year));
-                mark.execute(true);
-                if (mark.get_affected_rows() != 1) return false;  // reminded already (here or on another PC)
-                tiller::messages::NewReminder reminder{"contacts.contact", b.contactId, b.owner, now, note};
-                long long id = tiller::messages::Reminders::addIn(s, reminder, std::nullopt, now);
-                s << "UPDATE contacts_birthday_reminded SET reminder_id = :r WHERE contact_id = :c AND birthday_year = :y",
-                    soci::use(id), soci::use(b.contactId), soci::use(year);
-                return true;
-            });
-            if (added) ++made;
-        } catch (const tiller::ValidationError& e) {
-            // A disabled owner: nothing is marked, so a new owner is reminded in time.
-            tiller::log::warning("birthday reminder for contact " + std::to_string(b.contactId) + ": " + e.what());
-        }
+        OnceReminder once;
+        once.markSql = "INSERT INTO contacts_birthday_reminded (contact_id, birthday_year) VALUES (:k, CAST(:v AS INTEGER)) "
+                       "ON CONFLICT (contact_id, birthday_year) DO NOTHING";
+        once.linkSql = "UPDATE contacts_birthday_reminded SET reminder_id = :r WHERE contact_id = :k "
+                       "AND birthday_year = CAST(:v AS INTEGER)";
+        once.key = b.contactId;
+        once.value = std::to_string(static_cast<int>(date.year()));
+        once.reminder = {"contacts.contact", b.contactId, b.owner, now,
+                         fill(tr("Birthday of %s (%s) on %s"), {b.name, b.customer, isoDate(date)})};
+        made += remindOnce(host_.database(), once, now);
     }
     return made;
 }

@@ -6,6 +6,8 @@
 // time, as long as the day has not passed. 29 February is celebrated on 28 February in other years.
 #pragma once
 
+#include "once_reminders.hpp"
+
 #include <tiller/clock.hpp>
 #include <tiller/plugin/host.hpp>
 
@@ -15,7 +17,6 @@ class BirthdayReminders {
 public:
     BirthdayReminders(tiller::plugin::Host& host, const tiller::Clock& clock) : host_(host), clock_(clock) {}
 
-    static constexpr int kMaxLeadDays = 60;
     int leadDays();
     // 0 (on the day) to kMaxLeadDays; needs contacts.configure.
     void setLeadDays(int days);

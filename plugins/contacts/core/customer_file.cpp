@@ -52,8 +52,10 @@ std::string excelDate(const std::string& serial) {
     long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     long long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     long long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    char text[48];
-    std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", y + (m <= 2), m, d);
+    // value is at most 2958465 (9999-12-31): four digits of year, two of month and day.
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(y + (m <= 2)) % 10000, static_cast<int>(m) % 100,
+                  static_cast<int>(d) % 100);
     return text;
 }
 

@@ -116,6 +116,10 @@ CustomerImportReport CustomerImport::run(const std::filesystem::path& path, cons
         host_.database().withSession([&](soci::session& session) {
             LargeCache cache(session);
             tiller::db::Transaction transaction(session, tiller::db::Transaction::Mode::immediate);
+            // PostgreSQL plans the duplicate probes without statistics for the rows this
+            // transaction adds, takes the growing tables for small ones and scans them for each
+            // batch; the indexes are always the right answer here.
+            if (session.get_backend_name() == "postgresql") session << "SET LOCAL enable_seqscan = off";
             CustomerWriter writer(host_, session, store, clock_.nowMs());
             ImportDuplicates duplicates(session);
             // Rows are read and checked on another thread while this one writes.

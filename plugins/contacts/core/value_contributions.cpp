@@ -1,5 +1,6 @@
 #include "value_contributions.hpp"
 #include "birthday_reminders.hpp"
+#include "holiday_reminders.hpp"
 #include "credit_limits.hpp"
 #include "customer_money.hpp"
 #include "status_upgrades.hpp"
@@ -45,6 +46,16 @@ void addJobs(Registry& registry) {
         return made ? std::to_string(made) + " birthday reminders" : std::string();
     };
     registry.add(birthdays);
+
+    ScheduledJob holidays;
+    holidays.id = "contacts.holiday_reminders";
+    holidays.label = N_("Holiday reminders");
+    holidays.intervalMinutes = 24 * 60;
+    holidays.run = [](Host& host, const tiller::Clock& clock) {
+        int made = HolidayReminders(host, clock).run();
+        return made ? std::to_string(made) + " holiday reminders" : std::string();
+    };
+    registry.add(holidays);
 
     ScheduledJob vip;
     vip.id = "contacts.vip_review";

@@ -1,6 +1,7 @@
 #include "value_settings_pages.hpp"
 #include "value_ui_text.hpp"
 #include "core/birthday_reminders.hpp"
+#include "core/holiday_reminders.hpp"
 #include "core/credit_limits.hpp"
 #include "core/customer_money.hpp"
 #include "core/value_assessment.hpp"
@@ -269,15 +270,25 @@ public:
                         0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
         sizer->Add(credit, 0, wxEXPAND | wxALL, FromDIP(8));
 
-        auto* birthdays = new wxStaticBoxSizer(wxHORIZONTAL, this, tr("Birthday reminders"));
-        birthdays->Add(new wxStaticText(birthdays->GetStaticBox(), wxID_ANY, tr("Remind the owner")), 0,
-                       wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(8));
-        lead_ = new wxSpinCtrl(birthdays->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(120, -1)),
-                               wxSP_ARROW_KEYS, 0, BirthdayReminders::kMaxLeadDays, BirthdayReminders(host_, clock_).leadDays());
-        birthdays->Add(lead_, 0, wxALIGN_CENTER_VERTICAL);
-        birthdays->Add(new wxStaticText(birthdays->GetStaticBox(), wxID_ANY, tr("days before a birthday")), 0,
-                       wxALIGN_CENTER_VERTICAL | wxALL, FromDIP(8));
-        sizer->Add(birthdays, 0, wxEXPAND | wxALL, FromDIP(8));
+        // Both reminders go to the account manager's message box, so they share one box here.
+        auto* reminders = new wxStaticBoxSizer(wxVERTICAL, this, tr("Birthday and holiday reminders"));
+        auto* days = new wxFlexGridSizer(3, FromDIP(wxSize(8, 6)));
+        auto leadRow = [&](int value, const char* after) {
+            days->Add(new wxStaticText(reminders->GetStaticBox(), wxID_ANY, tr("Remind the owner")), 0, wxALIGN_CENTER_VERTICAL);
+            auto* spin = new wxSpinCtrl(reminders->GetStaticBox(), wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(120, -1)),
+                                        wxSP_ARROW_KEYS, 0, kMaxLeadDays, value);
+            days->Add(spin, 0, wxALIGN_CENTER_VERTICAL);
+            days->Add(new wxStaticText(reminders->GetStaticBox(), wxID_ANY, tr(after)), 0, wxALIGN_CENTER_VERTICAL);
+            return spin;
+        };
+        lead_ = leadRow(BirthdayReminders(host_, clock_).leadDays(), N_("days before a birthday"));
+        holidayLead_ = leadRow(HolidayReminders(host_, clock_).leadDays(), N_("days before a holiday, for each VIP customer"));
+        reminders->Add(days, 0, wxALL, FromDIP(8));
+        reminders->Add(explanation(reminders->GetStaticBox(),
+                                   N_("The holidays are those of the working calendar, set with: tiller-cli calendar holiday add 2026-10-01"),
+                                   kPageWidth - 20),
+                       0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+        sizer->Add(reminders, 0, wxEXPAND | wxALL, FromDIP(8));
         SetSizer(sizer);
     }
 
@@ -287,6 +298,7 @@ public:
         policy.defaultLimit = parseAmount(utf8(limit_->GetValue()), tiller::i18n::tr("Default credit limit (yuan)", "tiller-contacts"));
         CreditLimits(host_, clock_).setPolicy(policy);
         BirthdayReminders(host_, clock_).setLeadDays(lead_->GetValue());
+        HolidayReminders(host_, clock_).setLeadDays(holidayLead_->GetValue());
     }
 
 private:
@@ -295,6 +307,7 @@ private:
     wxChoice* period_;
     wxTextCtrl* limit_;
     wxSpinCtrl* lead_;
+    wxSpinCtrl* holidayLead_;
 };
 
 }  // namespace
