@@ -18,6 +18,7 @@ struct LaunchOptions {
     std::string describe;    // write a JSON description of menus, navigation, tabs, status
     std::string search;      // type this into the global search box
     int selectRows = 0;      // select the first rows of the opened list (its batch actions light up)
+    std::string waitFor;     // capture only once a window of this name is shown (up to 60 s): "screen_pop"
     bool exitWhenIdle = false;
     bool reportStartup = false;  // print start-up figures on stdout at the first idle
 };

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     cli.add_option("--describe", launch.describe,
                    "With --screenshot: also write the menus, navigation and tabs as JSON")
         ->type_name("FILE");
+    cli.add_option("--wait-for", launch.waitFor, "Take the screenshot once a window of this name shows (for tests)");
     cli.add_option("--search", launch.search, "Type this into the global search box after start (for tests)")
         ->type_name("TEXT");
     cli.add_option("--select-rows", launch.selectRows, "Select the first N rows of the opened list (for tests)")

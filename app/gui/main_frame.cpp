@@ -10,6 +10,7 @@
 #include <tiller/backup/backup.hpp>
 #include <tiller/errors.hpp>
 #include <tiller/plugin/command_runner.hpp>
+#include <tiller/log/log.hpp>
 #include <tiller/ui/error_dialog.hpp>
 #include <tiller/ui/record_dialog.hpp>
 #include <tiller/ui/record_list.hpp>
@@ -61,6 +62,7 @@ MainFrame::MainFrame(Runtime& runtime, ui::UiRegistry& widgets, const LaunchOpti
     buildMenus();
     buildToolbar();
     buildNavigation();
+    buildBars();
     tabs_ = new wxAuiNotebook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                               wxAUI_NB_DEFAULT_STYLE | wxAUI_NB_CLOSE_ON_ALL_TABS | wxNO_BORDER);
     aui_.AddPane(tabs_, wxAuiPaneInfo().Name("tabs").CenterPane().PaneBorder(false));
@@ -85,6 +87,15 @@ MainFrame::MainFrame(Runtime& runtime, ui::UiRegistry& widgets, const LaunchOpti
         // --search: the picture shows the answer, not "Searching..." (up to 10 s more).
         if (search_ && search_->busy() && ++searchWaits_ < 100) {
             settle_.StartOnce(100);
+            return;
+        }
+        // --wait-for: a window that comes later (the screen pop of a call a test places).
+        if (!options_.waitFor.empty() && ++windowWaits_ < 600) {
+            bool shown = false;
+            for (wxWindow* top : wxTopLevelWindows) shown |= top->IsShown() && top->GetName() == options_.waitFor;
+            settle_.StartOnce(shown ? 500 : 100);  // once shown, let it finish painting
+            if (!shown) return;
+            windowWaits_ = 600;
             return;
         }
         captureForTests(*this, options_, openFailed_);
@@ -207,10 +218,43 @@ void MainFrame::buildNavigation() {
                                   .PaneBorder(false));
 }
 
+// Plugins' bars (the phone bar) along the top, each in its own pane; one that throws is left out
+// and said so in the status bar, the rest of the window is built as usual.
+void MainFrame::buildBars() {
+    int row = 0;
+    for (const auto& [id, factory] : widgets_.bars()) {
+        try {
+            wxWindow* bar = factory(this, runtime_.host());
+            if (!bar) continue;
+            aui_.AddPane(bar, wxAuiPaneInfo()
+                                  .Name("bar:" + id)
+                                  .Top()
+                                  .Row(row++)
+                                  .CaptionVisible(false)
+                                  .PaneBorder(false)
+                                  .Resizable(false)
+                                  .CloseButton(false)
+                                  .BestSize(bar->GetBestSize()));
+        } catch (const std::exception& e) {
+            log::error("bar " + id + " could not be shown: " + e.what());
+        }
+    }
+}
+
+void MainFrame::showStatus(const std::string& key, const wxString& text) {
+    if (text.empty())
+        shelf_.erase(key);
+    else
+        shelf_[key] = text;
+    wxString joined;
+    for (const auto& [k, t] : shelf_) joined += (joined.empty() ? "" : "   ") + t;
+    if (GetStatusBar()) SetStatusText(joined, 3);
+}
+
 void MainFrame::buildStatusBar() {
-    CreateStatusBar(4);
-    int widths[] = {-3, -2, -2, FromDIP(180)};
-    SetStatusWidths(4, widths);
+    CreateStatusBar(5);
+    int widths[] = {-3, -2, -2, -2, FromDIP(180)};
+    SetStatusWidths(5, widths);
     int running = 0, notRunning = 0;
     for (const auto& p : runtime_.plugins().plugins())
         (p.state == plugin::PluginState::started ? running : notRunning)++;
@@ -219,7 +263,8 @@ void MainFrame::buildStatusBar() {
     SetStatusText(ui::tr("Ready"), 0);
     SetStatusText(plugins, 1);
     SetStatusText(ui::text(runtime_.settings().database.redacted()), 2);
-    alarm_ = std::make_unique<ReminderAlarm>(*this, runtime_, 3);
+    showStatus("", "");  // what the bars said while the window was built
+    alarm_ = std::make_unique<ReminderAlarm>(*this, runtime_, 4);
     work_ = std::make_unique<ScheduledWork>(*this, runtime_);
 }
 
@@ -354,11 +399,12 @@ bool MainFrame::openRecord(wxWindow* from, const std::string& entity, long long 
     return false;
 }
 
-long long MainFrame::createRecord(wxWindow* from, const std::string& entity, const std::string& formId) {
+long long MainFrame::createRecord(wxWindow* from, const std::string& entity, const std::string& formId,
+                                  const record::Input& prefill) {
     try {
-        if (const auto* creator = widgets_.recordCreator(entity)) return (*creator)(from ? from : this, runtime_.host());
+        if (const auto* creator = widgets_.recordCreator(entity)) return (*creator)(from ? from : this, runtime_.host(), prefill);
         record::Store store(runtime_.host(), runtime_.clock());
-        ui::RecordDialog dialog(from ? from : this, store, entity, 0, formId);
+        ui::RecordDialog dialog(from ? from : this, store, entity, 0, formId, prefill);
         return dialog.ShowModal() == wxID_OK ? dialog.savedId() : 0;
     } catch (const std::exception& e) {
         ui::showError(this, ui::tr("The record cannot be opened"), e);

@@ -22,7 +22,7 @@
 
 namespace tiller::gui {
 
-class MainFrame : public wxFrame, public ui::RecordNavigator {
+class MainFrame : public wxFrame, public ui::RecordNavigator, public ui::StatusShelf {
 public:
     MainFrame(Runtime& runtime, ui::UiRegistry& widgets, const LaunchOptions& options);
     ~MainFrame() override;
@@ -37,7 +37,8 @@ public:
     void selectRowsForTests(int rows);
     // ui::RecordNavigator: a plugin's record screen in a tab of its own, else RecordDialog.
     bool openRecord(wxWindow* from, const std::string& entity, long long id, const std::string& formId = "") override;
-    long long createRecord(wxWindow* from, const std::string& entity, const std::string& formId = "") override;
+    long long createRecord(wxWindow* from, const std::string& entity, const std::string& formId = "",
+                           const record::Input& prefill = {}) override;
     void closeCurrentTab();
     void toggleNavigation();
     void showPlugins();
@@ -45,11 +46,14 @@ public:
     void showAbout();
     void backUp();
     void focusSearch();  // the global search box (Ctrl+K)
+    // ui::StatusShelf: plugins' lasting state (the phone's registration) in the status bar.
+    void showStatus(const std::string& key, const wxString& text) override;
 
 private:
     void buildMenus();
     void buildToolbar();
     void buildNavigation();
+    void buildBars();
     void buildStatusBar();
     void restoreLayout();
     void saveLayout();
@@ -71,9 +75,11 @@ private:
     bool openFailed_ = false;
     wxTimer settle_;  // test modes: let the window finish painting before capturing
     GlobalSearchBox* search_ = nullptr;  // on the toolbar
-    int searchWaits_ = 0;  // test modes: settle periods spent waiting for the search's answer
+    int searchWaits_ = 0;
+    int windowWaits_ = 0;  // test modes: settle periods spent waiting for --wait-for's window  // test modes: settle periods spent waiting for the search's answer
     std::unique_ptr<ReminderAlarm> alarm_;  // due reminders, unread count in the status bar
     std::unique_ptr<ScheduledWork> work_;   // the plugins' scheduled jobs (recall to the pool)
+    std::map<std::string, wxString> shelf_;  // showStatus(): key -> text, in the plugins' field
 };
 
 }  // namespace tiller::gui

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <wx/aui/auibook.h>
+#include <wx/aui/framemanager.h>
 #include <wx/bmpbuttn.h>
 #include <wx/button.h>
 #include <wx/dcmemory.h>
@@ -202,6 +203,15 @@ json describe(wxFrame& frame) {
     if (auto* status = frame.GetStatusBar())
         for (int i = 0; i < status->GetFieldsCount(); ++i) ui["status"].push_back(s(status->GetStatusText(i)));
     ui["dialogs"] = dialogs();
+    // Plugins' bars along the top (the phone bar): name -> texts.
+    ui["bars"] = json::object();
+    if (auto* aui = wxAuiManager::GetManager(&frame))
+        for (size_t i = 0; i < aui->GetAllPanes().GetCount(); ++i)
+            if (const auto& pane = aui->GetAllPanes().Item(i); pane.name.StartsWith("bar:") && pane.window && pane.IsShown()) {
+                json texts = json::array();
+                collectTexts(pane.window, texts);
+                ui["bars"][s(pane.name.Mid(4))] = texts;
+            }
     if (auto* search = findChild<GlobalSearchBox>(&frame)) ui["search"] = search->describe();
     return ui;
 }

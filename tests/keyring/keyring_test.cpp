@@ -41,6 +41,18 @@ TEST_CASE("the keyring keeps, finds and forgets a database password", "[keyring]
     CHECK_FALSE(secrets::databasePassword(url));
 }
 
+TEST_CASE("the keyring keeps a plugin's password by kind and key, apart from database passwords", "[keyring]") {
+    secrets::forgetSecret("sip", "8001@127.0.0.1");
+    CHECK_FALSE(secrets::secret("sip", "8001@127.0.0.1"));
+    secrets::storeSecret("sip", "8001@127.0.0.1", "分机-secret");
+    CHECK(secrets::secret("sip", "8001@127.0.0.1") == "分机-secret");
+    CHECK_FALSE(secrets::secret("sip", "8002@127.0.0.1"));
+    CHECK_FALSE(secrets::secret("smtp", "8001@127.0.0.1"));
+    CHECK_FALSE(secrets::databasePassword(db::DatabaseUrl::parse("postgresql://8001@127.0.0.1:5999/shop")));
+    secrets::forgetSecret("sip", "8001@127.0.0.1");
+    CHECK_FALSE(secrets::secret("sip", "8001@127.0.0.1"));
+}
+
 TEST_CASE("a server password is asked for once and then comes from the keyring", "[keyring]") {
     test::TempDir home;
     setenv("XDG_CONFIG_HOME", (home / "config").c_str(), 1);

@@ -28,8 +28,9 @@ void contributeCustomerScreens(tiller::ui::UiRegistry& widgets) {
     widgets.addRecordOpener("contacts.customer", [all](wxWindow* parent, tiller::plugin::Host& host, long long id) -> wxWindow* {
         return new CustomerView(parent, host, *all, id);
     });
-    widgets.addRecordCreator("contacts.customer", [](wxWindow* parent, tiller::plugin::Host& host) -> long long {
-        NewCustomerDialog dialog(parent, host);
+    widgets.addRecordCreator("contacts.customer", [](wxWindow* parent, tiller::plugin::Host& host,
+                                                     const tiller::record::Input& prefill) -> long long {
+        NewCustomerDialog dialog(parent, host, prefill);
         return dialog.ShowModal() == wxID_OK ? dialog.savedId() : 0;
     });
 }

@@ -46,13 +46,14 @@ tiller::record::Form contactForm() {
 
 }  // namespace
 
-NewCustomerDialog::NewCustomerDialog(wxWindow* parent, tiller::plugin::Host& host)
+NewCustomerDialog::NewCustomerDialog(wxWindow* parent, tiller::plugin::Host& host, const tiller::record::Input& prefill)
     : wxDialog(parent, wxID_ANY, tr("New customer"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       host_(host),
       store_(host, clock()) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* forms = new wxBoxSizer(wxHORIZONTAL);
     customer_ = new tiller::ui::RecordForm(this, store_, customerForm(host.registry(), store_.entity("contacts.customer")), std::nullopt);
+    customer_->fill(prefill);
     customer_->SetName("customer");
     contact_ = new tiller::ui::RecordForm(this, store_, contactForm(), std::nullopt);
     contact_->SetName("first_contact");

@@ -17,7 +17,8 @@ namespace contacts::card {
 
 class NewCustomerDialog : public wxDialog {
 public:
-    NewCustomerDialog(wxWindow* parent, tiller::plugin::Host& host);
+    // `prefill`: the customer's fields to start with (a caller's number from the screen pop).
+    NewCustomerDialog(wxWindow* parent, tiller::plugin::Host& host, const tiller::record::Input& prefill = {});
     long long savedId() const { return savedId_; }
 
 private:

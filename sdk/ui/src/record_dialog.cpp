@@ -35,7 +35,8 @@ const approval::Flow* flowFor(const plugin::Registry& registry, const std::strin
 }  // namespace
 
 RecordDialog::RecordDialog(wxWindow* parent, record::Store& store, const std::string& entity, long long id,
-                           const std::string& formId)
+                           const std::string& formId,
+                           const record::Input& prefill)
     : wxDialog(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       store_(store),
       entity_(entity) {
@@ -50,6 +51,7 @@ RecordDialog::RecordDialog(wxWindow* parent, record::Store& store, const std::st
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* tabs = new wxNotebook(this, wxID_ANY);
     form_ = new RecordForm(tabs, store, form, record);
+    if (!id) form_->fill(prefill);
     tabs->AddPage(form_, ui::tr("Details"));
     if (id) {
         auto* history = table(tabs, {{N_("When"), 130}, {N_("Who"), 110}, {N_("What"), 70}, {N_("Changes"), 420}});

@@ -85,6 +85,13 @@ void RecordForm::checkOne(Row& row) {
     FitInside();
 }
 
+void RecordForm::fill(const record::Input& values) {
+    for (const auto& [name, value] : values)
+        for (auto& row : rows_)
+            if (row.field->name == name) row.editor->set(value);
+    applyRules();
+}
+
 record::Input RecordForm::input() const {
     record::Input in;
     for (const auto& row : rows_) {

@@ -21,6 +21,7 @@ void UiRegistry::addSettingsPage(const std::string& id, SettingsFactory f) {
 
 void UiRegistry::addRecordOpener(const std::string& entity, RecordOpener f) { recordOpeners_[entity] = std::move(f); }
 void UiRegistry::addRecordCreator(const std::string& entity, RecordCreator f) { recordCreators_[entity] = std::move(f); }
+void UiRegistry::addBar(const std::string& id, BarFactory f) { bars_[id] = std::move(f); }
 const RecordOpener* UiRegistry::recordOpener(const std::string& entity) const { return lookup(recordOpeners_, entity); }
 const RecordCreator* UiRegistry::recordCreator(const std::string& entity) const { return lookup(recordCreators_, entity); }
 
@@ -33,5 +34,9 @@ const SettingsFactory* UiRegistry::settingsPage(const std::string& id) const {
 }
 
 wxWindow* mainWindow() { return wxTheApp ? wxTheApp->GetTopWindow() : nullptr; }
+
+void showStatus(const std::string& key, const wxString& text) {
+    if (auto* shelf = dynamic_cast<StatusShelf*>(mainWindow())) shelf->showStatus(key, text);
+}
 
 }  // namespace tiller::ui

@@ -80,6 +80,16 @@ void Registry::add(SearchProvider s) {
     localise(s.label);
     store(searchProviders_, "search provider", &SearchProvider::id, std::move(s));
 }
+void Registry::add(ScreenPopSection s) {
+    localise(s.label);
+    store(screenPopSections_, "screen pop section", &ScreenPopSection::id, std::move(s));
+}
+std::vector<const ScreenPopSection*> Registry::screenPopSections() const {
+    std::vector<const ScreenPopSection*> out;
+    for (const auto& s : screenPopSections_) out.push_back(&s);
+    std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->order < b->order; });
+    return out;
+}
 void Registry::add(CliCommand c) {
     store(cliCommands_, "cli command", &CliCommand::name, std::move(c));
 }
@@ -255,6 +265,7 @@ void Registry::removeOwner(const std::string& owner) {
     removeOwned(permissions_, owner);
     removeOwned(dictionaries_, owner);
     removeOwned(searchProviders_, owner);
+    removeOwned(screenPopSections_, owner);
     removeOwned(recordHooks_, owner);
     removeOwned(mergeHooks_, owner);
     removeOwned(cliCommands_, owner);

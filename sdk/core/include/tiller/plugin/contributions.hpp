@@ -9,6 +9,7 @@
 #include <tiller/jobs/progress.hpp>
 #include <tiller/migrations/migration.hpp>
 #include <tiller/plugin/list_source.hpp>
+#include <tiller/telephony/caller.hpp>
 
 #include <functional>
 #include <optional>
@@ -270,6 +271,17 @@ struct ScheduledJob {
     // Returns a one-line summary for the log ("3 customers returned to the pool"; "" = nothing
     // to do). `now` is the time to work with: tests pass a clock they move.
     std::function<std::string(Host&, const Clock& now)> run;
+    std::string owner;
+};
+
+// Lines a plugin adds to the screen pop of a known caller (SPEC §7.2): open tickets, recent
+// orders. Runs on the UI thread while the phone rings, so one quick query; what it throws is
+// shown in its own section only.
+struct ScreenPopSection {
+    std::string id;    // "tickets.recent_tickets"
+    i18n::Text label;  // "Recent tickets"
+    int order = 100;
+    std::function<std::vector<std::string>(Host&, const telephony::Caller&)> lines;
     std::string owner;
 };
 

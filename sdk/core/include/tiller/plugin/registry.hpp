@@ -25,6 +25,7 @@ public:
     void add(Permission permission);
     void add(DictionaryKind kind);
     void add(SearchProvider provider);
+    void add(ScreenPopSection section);
     void add(RecordHook hook);
     void add(MergeHook hook);
     void add(CliCommand command);
@@ -62,6 +63,8 @@ public:
     const std::vector<Permission>& permissions() const { return permissions_; }
     const std::vector<DictionaryKind>& dictionaryKinds() const { return dictionaries_; }
     const std::vector<SearchProvider>& searchProviders() const { return searchProviders_; }
+    // In `order`.
+    std::vector<const ScreenPopSection*> screenPopSections() const;
     const std::vector<RecordHook>& recordHooks() const { return recordHooks_; }
     std::vector<const RecordHook*> hooksFor(const std::string& entity) const;
     const std::vector<MergeHook>& mergeHooks() const { return mergeHooks_; }
@@ -124,6 +127,7 @@ private:
     std::vector<Permission> permissions_;
     std::vector<DictionaryKind> dictionaries_;
     std::vector<SearchProvider> searchProviders_;
+    std::vector<ScreenPopSection> screenPopSections_;
     std::vector<RecordHook> recordHooks_;
     std::vector<MergeHook> mergeHooks_;
     std::vector<CliCommand> cliCommands_;

@@ -15,9 +15,10 @@ class RecordForm;
 
 class RecordDialog : public wxDialog {
 public:
-    // `id` 0 opens a new record. `formId` "" uses the entity's own form (or a generated one).
+    // `id` 0 opens a new record, with `prefill` typed in. `formId` "" uses the entity's own
+    // form (or a generated one).
     RecordDialog(wxWindow* parent, record::Store& store, const std::string& entity, long long id,
-                 const std::string& formId = "");
+                 const std::string& formId = "", const record::Input& prefill = {});
     long long savedId() const { return savedId_; }
 
 private:

@@ -19,6 +19,8 @@ public:
     // `record` is the saved record to edit, or nullopt for a new one.
     RecordForm(wxWindow* parent, record::Store& store, const record::Form& form, std::optional<record::Record> record);
 
+    // Puts these values into their fields as if typed (a new customer from a caller's number).
+    void fill(const record::Input& values);
     // What the person typed: every filled field of a new record, the changed fields otherwise.
     record::Input input() const;
     // Shows each message under its field (and clears the others); false if none was placed.

@@ -5,6 +5,8 @@
 // same way from everywhere.
 #pragma once
 
+#include <tiller/record/store.hpp>
+
 #include <wx/window.h>
 
 #include <string>
@@ -17,8 +19,10 @@ public:
     // Shows record `id` of `entity`. True when it was edited in a dialog that was saved (the
     // caller refreshes what it shows); false when it opened in a tab or nothing changed.
     virtual bool openRecord(wxWindow* from, const std::string& entity, long long id, const std::string& formId = "") = 0;
-    // Asks for a new record of `entity`; its id, or 0 when the person cancelled.
-    virtual long long createRecord(wxWindow* from, const std::string& entity, const std::string& formId = "") = 0;
+    // Asks for a new record of `entity`, starting from `prefill`; its id, or 0 when the person
+    // cancelled.
+    virtual long long createRecord(wxWindow* from, const std::string& entity, const std::string& formId = "",
+                                   const record::Input& prefill = {}) = 0;
 };
 
 // The shell's navigator (its main window); nullptr where there is none (a widget under test).

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <tiller/plugin/host.hpp>
+#include <tiller/record/store.hpp>
 
 #include <wx/panel.h>
 #include <wx/window.h>
@@ -30,8 +31,12 @@ using SettingsFactory = std::function<SettingsPanel*(wxWindow* parent, plugin::H
 // the record is opened from (a list, a search hit, --open record:ENTITY:ID).
 using RecordOpener = std::function<wxWindow*(wxWindow* parent, plugin::Host& host, long long recordId)>;
 // A new record of an entity made in its plugin's own dialog (a customer with its first
-// contact): returns the new record's id, 0 when the person cancelled.
-using RecordCreator = std::function<long long(wxWindow* parent, plugin::Host& host)>;
+// contact): returns the new record's id, 0 when the person cancelled. `prefill` are values to
+// start with (the caller's number when a screen pop asks for a new customer).
+using RecordCreator = std::function<long long(wxWindow* parent, plugin::Host& host, const record::Input& prefill)>;
+// A strip across the top of the main window, under the toolbar, always in view (the dialer's
+// phone bar). The person may hide it from View like the other panes.
+using BarFactory = std::function<wxWindow*(wxWindow* parent, plugin::Host& host)>;
 
 class UiRegistry {
 public:
@@ -41,12 +46,14 @@ public:
     // One of each per entity id ("contacts.customer"); a later one replaces an earlier one.
     void addRecordOpener(const std::string& entity, RecordOpener opener);
     void addRecordCreator(const std::string& entity, RecordCreator creator);
+    void addBar(const std::string& barId, BarFactory factory);
 
     const ViewFactory* view(const std::string& id) const;
     const RecordPanelFactory* recordPanel(const std::string& id) const;
     const SettingsFactory* settingsPage(const std::string& id) const;
     const RecordOpener* recordOpener(const std::string& entity) const;
     const RecordCreator* recordCreator(const std::string& entity) const;
+    const std::map<std::string, BarFactory>& bars() const { return bars_; }
 
 private:
     std::map<std::string, ViewFactory> views_;
@@ -54,6 +61,7 @@ private:
     std::map<std::string, SettingsFactory> settingsPages_;
     std::map<std::string, RecordOpener> recordOpeners_;
     std::map<std::string, RecordCreator> recordCreators_;
+    std::map<std::string, BarFactory> bars_;
 };
 
 // A plugin with widgets implements this beside tiller::plugin::Plugin. The shell calls
@@ -66,5 +74,14 @@ public:
 
 // The top-level window, as parent for a plugin's dialogs.
 wxWindow* mainWindow();
+
+// A lasting piece of state in the main window's status bar ("Phone 8001: registered"), kept
+// under `key` until replaced; "" removes it. Does nothing where there is no main window.
+class StatusShelf {
+public:
+    virtual ~StatusShelf() = default;
+    virtual void showStatus(const std::string& key, const wxString& text) = 0;
+};
+void showStatus(const std::string& key, const wxString& text);
 
 }  // namespace tiller::ui
