@@ -1,4 +1,5 @@
 #include "contacts_contributions.hpp"
+#include "caller_lookup.hpp"
 #include "customer_rules.hpp"
 #include "demo_customers.hpp"
 #include "import_export_contributions.hpp"
@@ -75,6 +76,9 @@ void contribute(Registry& registry) {
           {"billing", Text::given("Billing", {{"zh_CN", "开票地址"}}), ""},
           {"delivery", Text::given("Delivery", {{"zh_CN", "收货地址"}}), ""}});
     registry.add(DictionaryUse{"contacts.address_type_addresses", "contacts.address_type", "contacts_address", "type_id", ""});
+
+    // Who is calling, for a dialer's screen pop (SPEC §7.2).
+    registry.provide<tiller::telephony::CallerLookup>(std::make_shared<ContactsCallerLookup>());
 
     DemoDataProvider demo;
     demo.id = "contacts.customers";
