@@ -69,7 +69,7 @@ TEST_CASE("the customer 360° view shows the header, its tabs and one tab per pl
         std::vector<std::string> tabs;
         std::string status, error, orders;
     };
-    for (const auto& lang :
+    for (auto lang :
          {Language{"en",
                    {"Details", "Contacts", "Addresses", "Activities", "History", "Approvals", "Orders (test)", "Broken (test)"},
                    "Status: ",
@@ -80,6 +80,9 @@ TEST_CASE("the customer 360° view shows the header, its tabs and one tab per pl
                    "客户状态: ",
                    "此标签页无法显示：",
                    "3 test orders of customer 1"}}) {
+#ifdef TILLER_HAS_DIALER
+        lang.tabs.push_back(lang.code == "en" ? "Calls" : "通话");  // the dialer plugin's tab, after the test panels
+#endif
         auto r = gui.run("customer-360-" + lang.code,
                          {"--lang", lang.code, "--open", "record:contacts.customer:1", "--plugins-dir", TILLER_PANEL_PLUGINS});
         INFO(r.err);
@@ -98,6 +101,9 @@ TEST_CASE("the customer 360° view shows the header, its tabs and one tab per pl
         CHECK_FALSE(hasText(broken, "half-built widget that must not show"));
         // The contacts tab lists the demo customer's contacts.
         CHECK_FALSE(page(book, lang.tabs[1])["texts"].empty());
+#ifdef TILLER_HAS_DIALER
+        CHECK(hasText(page(book, lang.tabs.back())["texts"], lang.code == "en" ? "No calls with this customer yet" : "与此客户还没有通话"));
+#endif
     }
 }
 
