@@ -55,10 +55,10 @@ void fill(db::Database& database, long long customers) {
                 mobiles.push_back("+" + customerMobile(i));
             }
             s << "INSERT INTO contacts_customer (id, name, status, created_at, updated_at, version) "
-                 "VALUES (:id, :name, 'potential', :c, :c, 1)",
+                 "VALUES (:id, :name, 'potential', :c1, :c2, 1)",
                 soci::use(ids), soci::use(names), soci::use(created), soci::use(created);
             s << "INSERT INTO contacts_contact (id, customer_id, name, created_at, updated_at, version) "
-                 "VALUES (:id, :cu, :name, :c, :c, 1)",
+                 "VALUES (:id, :cu, :name, :c1, :c2, 1)",
                 soci::use(ids), soci::use(ids), soci::use(contactNames), soci::use(created), soci::use(created);
             for (const char* kind : {"customer", "contact"}) {
                 kinds.assign(static_cast<std::size_t>(n), kind);
@@ -174,7 +174,7 @@ int main(int argc, char** argv) {
             }
             if (!popped) throw std::runtime_error("no pop for call " + std::to_string(n));
             popMs.push_back(std::chrono::duration<double, std::milli>(Steady::now() - sent).count());
-            lookupMs.push_back(static_cast<double>(last.lookupMs));
+            lookupMs.push_back(last.lookupMs);
             known += last.caller.known && last.caller.recordId == who + 1;
             phone.provider().reject(last.id, false);
             for (int i = 0; i < 3; ++i) {
@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
         std::printf("calls=%d known=%d\n", calls, known);
         std::printf("screen_pop_ms_p50=%.1f\nscreen_pop_ms_p95=%.1f\nscreen_pop_ms_max=%.1f (target: 150)\n", at(popMs, 0.5),
                     at(popMs, 0.95), at(popMs, 1.0));
-        std::printf("caller_lookup_ms_p50=%.1f\ncaller_lookup_ms_p95=%.1f\n", at(lookupMs, 0.5), at(lookupMs, 0.95));
+        std::printf("caller_lookup_ms_p50=%.2f\ncaller_lookup_ms_p95=%.2f\n", at(lookupMs, 0.5), at(lookupMs, 0.95));
         if (known != calls) return 1;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_screen_pop: %s\n", e.what());

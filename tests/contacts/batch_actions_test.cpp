@@ -50,7 +50,7 @@ void refuseCustomersWithTickets(PoolShop& shop) {
 
 }  // namespace
 
-TEST_CASE("the customer list offers assign, move to pool and change category; the pool list offers claim", "[contacts][batch]") {
+TEST_CASE("the customer list offers assign, move to pool and change category, the pool list offers claim", "[contacts][batch]") {
     PoolShop shop;
     std::vector<std::string> customers, pool;
     // (Other parts of the plugin add actions of their own: only these are checked.)
@@ -114,7 +114,7 @@ TEST_CASE("batch move to pool and change category, each customer on its own", "[
     CHECK(shop.count("SELECT COUNT(*) FROM contacts_customer WHERE category_id = " + std::to_string(key)) == 2);
 }
 
-TEST_CASE("deleting a customer a plugin's hook refuses keeps it; others go with their contacts and addresses", "[contacts][batch]") {
+TEST_CASE("deleting a customer a plugin's hook refuses keeps it, others go with their contacts and addresses", "[contacts][batch]") {
     PoolShop shop;
     refuseCustomersWithTickets(shop);
     long long kept = shop.customer("有工单的客户", shop.wangId), gone = shop.customer("西安永利餐饮店", shop.wangId);

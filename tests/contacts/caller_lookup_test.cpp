@@ -54,7 +54,7 @@ TEST_CASE("the caller lookup finds a customer from the caller ID in any of its f
     CHECK(contact.contactName == "王伟");
 }
 
-TEST_CASE("an unknown caller gets its region; a withheld or lettered caller ID is not looked up", "[contacts][caller]") {
+TEST_CASE("an unknown caller gets its region, a withheld or lettered caller ID is not looked up", "[contacts][caller]") {
     contacts::test::Shop shop;
     shop.add("上海客户", {{"phone", "021-55551234"}}, {});
     auto lookup = lookupOf(shop);

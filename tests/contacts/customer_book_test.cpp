@@ -75,7 +75,7 @@ TEST_CASE("a new customer needs a name, a category, a contact with a gender and 
     CHECK(std::get<std::string>(store.read("contacts.customer", customer).value("status")) == "basic");
 }
 
-TEST_CASE("potential customers and above freeze; unfreezing follows the ladder", "[contacts]") {
+TEST_CASE("potential customers and above freeze, unfreezing follows the ladder", "[contacts]") {
     Shop shop;
     contacts::CustomerBook book(shop.host, shop.clock);
     auto add = [&](const char* name, const char* status) {

@@ -124,7 +124,7 @@ TEST_CASE("text in the wrong encoding is refused with its line", "[contacts][imp
     CHECK(shop.everything() == 0);
 }
 
-TEST_CASE("ragged rows are rejected with their line; the others are imported", "[contacts][import][bad-input]") {
+TEST_CASE("ragged rows are rejected with their line, the others are imported", "[contacts][import][bad-input]") {
     ImportShop shop;
     auto r = shop.import(fixture("ragged_rows.csv"));
     CHECK(r.imported == 2);
@@ -133,7 +133,7 @@ TEST_CASE("ragged rows are rejected with their line; the others are imported", "
     CHECK(r.rejected[0].problems[0].message == "has 6 values but the header names only 4 columns");
 }
 
-TEST_CASE("a vCard file without any card is refused; a card without a name is a rejected row", "[contacts][import][bad-input]") {
+TEST_CASE("a vCard file without any card is refused, a card without a name is a rejected row", "[contacts][import][bad-input]") {
     ImportShop shop;
     auto notCards = shop.t.dir() / "notes.vcf";
     tiller::test::writeFile(notCards, "just some notes\nnot a card\n");

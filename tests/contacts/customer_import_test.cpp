@@ -128,7 +128,7 @@ TEST_CASE("an Excel workbook imports like the CSV", "[contacts][import]") {
     CHECK(shop.text("SELECT birthday FROM contacts_contact") == "1980-05-17");
 }
 
-TEST_CASE("vCards 2.1, 3.0 and 4.0 import; a card without a name is rejected with its line", "[contacts][import]") {
+TEST_CASE("vCards 2.1, 3.0 and 4.0 import, a card without a name is rejected with its line", "[contacts][import]") {
     ImportShop shop;
     auto android = shop.import(std::filesystem::path(TILLER_FIXTURES) / "import" / "vcard" / "android-2.1.vcf");
     INFO(problemsOf(android, 1));

@@ -15,7 +15,7 @@ TEST_CASE("the six customer types are fixed and decide where a customer may be p
     CHECK_FALSE(mayMediate(kIndividual));
 }
 
-TEST_CASE("the status ladder: upgrades go up; potential and above freeze; unfreezing comes back as the rules say", "[contacts]") {
+TEST_CASE("the status ladder: upgrades go up, potential and above freeze, unfreezing comes back as the rules say", "[contacts]") {
     CHECK(statusLadder().front() == Status::invalid);
     CHECK(statusLadder().back() == Status::typical);
     CHECK(isUpgrade(Status::basic, Status::potential));

@@ -87,7 +87,7 @@ TEST_CASE("converting a lead makes a customer and its first contact and marks th
                     tiller::PermissionDenied);
 }
 
-TEST_CASE("another plugin's conversion step runs in the conversion's transaction; when it fails nothing is converted", "[contacts][leads]") {
+TEST_CASE("another plugin's conversion step runs in the conversion's transaction, when it fails nothing is converted", "[contacts][leads]") {
     PoolShop shop;
     auto wang = shop.as(shop.wangId, kSales);
     tiller::record::Store store(*wang, shop.clock);

@@ -27,7 +27,7 @@ TEST_CASE("mixed text keeps its Latin words and adds the pinyin of its Chinese o
     CHECK(pinyinSyllables(" ,. ").empty());
 }
 
-TEST_CASE("Han characters are recognised; lower case covers Latin text", "[contacts][pinyin]") {
+TEST_CASE("Han characters are recognised, lower case covers Latin text", "[contacts][pinyin]") {
     CHECK(containsHan("Alice 陈"));
     CHECK_FALSE(containsHan("Alice"));
     CHECK_FALSE(containsHan("13800138000"));

@@ -85,7 +85,7 @@ TEST_CASE("assigning needs contacts.assign, or contacts.pool for records in the 
     CHECK_THROWS_WITH(PublicPool(*manager, shop.clock).assign(kCustomerEntity, owned, 9999), Catch::Contains("no active user"));
 }
 
-TEST_CASE("people give their own records back to the pool; only a pool administrator moves others'", "[contacts][pool]") {
+TEST_CASE("people give their own records back to the pool, only a pool administrator moves others'", "[contacts][pool]") {
     PoolShop shop;
     long long wangs = shop.customer("南京瑞丰科技有限公司", shop.wangId);
     long long lis = shop.customer("苏州天成电子有限公司", shop.liId);

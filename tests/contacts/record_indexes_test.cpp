@@ -69,7 +69,7 @@ using contacts::PhoneOwner;
 
 }  // namespace
 
-TEST_CASE("saving a customer through the Store indexes its numbers and texts; a delete removes them",
+TEST_CASE("saving a customer through the Store indexes its numbers and texts, a delete removes them",
           "[contacts][search][hooks]") {
     Shop shop;
     auto [customer, contact] = shop.add("上海鑫盛贸易有限公司",

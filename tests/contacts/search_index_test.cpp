@@ -80,7 +80,7 @@ TEST_CASE("a company is found by any part of its name, phone or email", "[contac
     CHECK(f.index.search("_x_").empty());
 }
 
-TEST_CASE("exact titles rank before title prefixes before other matches; the limit holds", "[contacts][search]") {
+TEST_CASE("exact titles rank before title prefixes before other matches, the limit holds", "[contacts][search]") {
     Fixture f;
     f.index.put("customer", 10, "华为", {"华为"});
     f.index.put("customer", 11, "华为终端", {"华为终端"});

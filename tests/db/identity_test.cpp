@@ -130,7 +130,7 @@ TEST_CASE("lockout engages after the set number of failures and lifts after the 
     CHECK(auth.signIn("dave", "dave-password"));
 }
 
-TEST_CASE("unknown logins and disabled accounts are refused; the last administrator stays", "[identity][security]") {
+TEST_CASE("unknown logins and disabled accounts are refused, the last administrator stays", "[identity][security]") {
     People p;
     p.addUser("erin", {"sales"});
     CHECK_THROWS_WITH(p.authenticator().signIn("nobody", "whatever-1"), "the login or the password is wrong");

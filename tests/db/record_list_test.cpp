@@ -90,7 +90,7 @@ TEST_CASE("pages jumped to in any order match the whole list in every sort", "[r
     }
 }
 
-TEST_CASE("a list's search and filters narrow it; bad filter values say why", "[record][list]") {
+TEST_CASE("a list's search and filters narrow it, bad filter values say why", "[record][list]") {
     Shop shop;
     fill(shop);
     record::Query q;
@@ -213,7 +213,7 @@ TEST_CASE("saved queries are kept per person and list", "[record][list]") {
     CHECK_THROWS_AS(record::Query::fromJson("{not json"), ValidationError);
 }
 
-TEST_CASE("the current query exports to CSV and xlsx; a cancelled export leaves the old file", "[record][export]") {
+TEST_CASE("the current query exports to CSV and xlsx, a cancelled export leaves the old file", "[record][export]") {
     Shop shop;
     fill(shop);
     auto store = shop.store();

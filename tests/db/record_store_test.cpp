@@ -142,7 +142,7 @@ TEST_CASE("people only read and change the records their data scope shows", "[re
     CHECK(history[1].action == "delete");
 }
 
-TEST_CASE("a record in a locking approval cannot be changed; the flow sets its state", "[record]") {
+TEST_CASE("a record in a locking approval cannot be changed, the flow sets its state", "[record]") {
     Shop shop;
     auto store = shop.store();
     long long id = store->create("shop.order", {{"number", "SO-9"}, {"amount", "5000"}});

@@ -137,7 +137,7 @@ TEST_CASE("without a PC account, the signed-in person's extension registers on t
     CHECK(dialer::accountsToRegister(office.host, dialer::loadOfficePhone(*office.database), {}).empty());
 }
 
-TEST_CASE("this PC's phone file is read back as written; a broken one names its line", "[dialer][settings]") {
+TEST_CASE("this PC's phone file is read back as written, a broken one names its line", "[dialer][settings]") {
     test::TempDir dir;
     auto file = dir / "dialer.yaml";
     CHECK(dialer::loadPcPhone(file).accounts.empty());  // none yet: defaults

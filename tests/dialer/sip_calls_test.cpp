@@ -8,6 +8,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace tiller;
 using namespace std::chrono_literals;
 namespace tel = tiller::telephony;
@@ -51,7 +56,7 @@ TEST_CASE("a known customer calling in any number format pops up before the answ
     }
 }
 
-TEST_CASE("an unknown, a withheld and a lettered caller ID pop up as such; a turned-away call is logged", "[sip]") {
+TEST_CASE("an unknown, a withheld and a lettered caller ID pop up as such, a turned-away call is logged", "[sip]") {
     Office office;
     test::TempDir dir;
     SipPhone tiller(office.host, dir / "phone");
@@ -176,4 +181,63 @@ TEST_CASE("a second call while talking waits, pops up, and can be turned away", 
     CHECK(tiller.ended[1].first.result == tel::CallResult::answered);
     first->wait(5s);
     second->wait(5s);
+}
+
+TEST_CASE("a call whose far end vanishes ends by itself when its sound stops, and is logged", "[sip]") {
+    Office office;
+    test::TempDir dir;
+    SipPhone tiller(office.host, dir / "phone", 30000, 3);
+    int port = 0;
+    auto sipp = dialer::test::sippAnswers(dir, "uas_answer_wait.xml", port);
+    tiller.phone->dialTo("13800138000", "sip:13800138000@127.0.0.1:" + std::to_string(port));
+    REQUIRE(tiller.pollUntil([&] { return tiller.phone->current() && tiller.phone->current()->answeredAt; }));
+    sipp->stop();  // the network drops: no BYE will ever come
+    auto dropped = std::chrono::steady_clock::now();
+    REQUIRE(tiller.pollUntil([&] { return !tiller.ended.empty(); }, 15s));
+    CHECK(std::chrono::steady_clock::now() - dropped < 10s);
+    CHECK(tiller.ended[0].first.result == tel::CallResult::answered);  // it was a conversation, cut short
+    CHECK(tiller.ended[0].first.talkMs >= 2000);
+    CHECK(tiller.phone->calls().empty());
+    CHECK(dialer::CallLog(*office.database).byId(tiller.ended[0].second));
+    std::string why;
+    CHECK(tiller.phone->canDial(&why));  // ready for the next call
+}
+
+TEST_CASE("malformed SIP is turned away without a pop, and the phone goes on taking calls", "[sip]") {
+    Office office;
+    test::TempDir dir;
+    SipPhone tiller(office.host, dir / "phone");
+    int sock = ::socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in target{};
+    target.sin_family = AF_INET;
+    target.sin_port = htons(static_cast<uint16_t>(tiller.port));
+    target.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (std::string junk : {std::string("\x00\xff\xfe binary junk \x01\x02", 22), std::string("INVITE sip:x SIP/2.0\r\n\r\n"),
+                             std::string("INVITE sip:bench@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-1\r\n"
+                                         "From: <sip:13800138000@127.0.0.1>;tag=1\r\nTo: <sip:bench@127.0.0.1>\r\nCSeq: x INVITE\r\n"
+                                         "Content-Length: 9999\r\n\r\nv=0\r\n")})
+        ::sendto(sock, junk.data(), junk.size(), 0, reinterpret_cast<sockaddr*>(&target), sizeof target);
+    ::close(sock);
+    tiller.pollUntil([] { return false; }, 1s);  // let it read them all
+    CHECK(tiller.incoming.empty());
+    CHECK(tiller.ended.empty());
+    tiller.phone->setAutoAnswer(0.2);
+    auto sipp = dialer::test::sippCalls(dir, tiller.port, "13800138000", "王伟", 500);
+    REQUIRE(tiller.pollUntil([&] { return !tiller.ended.empty(); }));
+    CHECK(tiller.incoming.size() == 1);
+    CHECK(tiller.ended[0].first.result == tel::CallResult::answered);
+    CHECK(tiller.pollUntil([&] { return sipp->exited().has_value(); }, 5s));
+}
+
+TEST_CASE("a call to an address where nothing answers ends in time, not after liblinphone's 32 s", "[sip]") {
+    Office office;
+    test::TempDir dir;
+    SipPhone tiller(office.host, dir / "phone", 2000);
+    auto started = std::chrono::steady_clock::now();
+    tiller.phone->dialTo("13800138000", "sip:13800138000@127.0.0.1:" + std::to_string(test::freeUdpPort()));
+    REQUIRE(tiller.pollUntil([&] { return !tiller.ended.empty(); }, 10s));
+    CHECK(std::chrono::steady_clock::now() - started < 5s);
+    auto result = tiller.ended[0].first.result;
+    CHECK((result == tel::CallResult::noAnswer || result == tel::CallResult::failed));
+    CHECK(tiller.ended[0].first.talkMs == 0);
 }

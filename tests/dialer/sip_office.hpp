@@ -26,7 +26,8 @@ struct SipPhone {
     std::vector<ActiveCall> incoming;
     std::vector<std::pair<tiller::telephony::CallEvent, long long>> ended;
 
-    SipPhone(tiller::plugin::Host& host, const std::filesystem::path& dir, long long setupTimeoutMs = 30000) {
+    SipPhone(tiller::plugin::Host& host, const std::filesystem::path& dir, long long setupTimeoutMs = 30000,
+             int noMediaTimeoutSeconds = 30) {
         // TILLER_SIP_DEBUG=1: liblinphone's whole story on the console, to see why a call went wrong.
         if (std::getenv("TILLER_SIP_DEBUG")) {
             tiller::log::Options debug;
@@ -40,6 +41,7 @@ struct SipPhone {
         s.headless = true;
         s.setupTimeoutMs = setupTimeoutMs;
         s.registrationTimeoutMs = 3000;
+        s.noMediaTimeoutSeconds = noMediaTimeoutSeconds;
         auto provider = std::make_unique<SipProvider>(s, clock);
         sip = provider.get();
         phone = std::make_unique<Phone>(host, std::move(provider), clock);

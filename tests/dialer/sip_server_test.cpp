@@ -67,6 +67,35 @@ tel::Registration registerPhone(SipPhone& phone, const tel::Account& a) {
     return phone.phone->registration();
 }
 
+// Kamailio with three phones registered on it: 1001 (a), 1002 (b) and 1003 (c).
+struct ThreePhones {
+    Office office;
+    test::TempDir dir;
+    Kamailio kamailio{dir};
+    SipPhone a{office.host, dir / "a"}, b{office.host, dir / "b"}, c{office.host, dir / "c"};
+
+    ThreePhones() {
+        REQUIRE(registerPhone(a, account("1001", "secret1001", kamailio.server())) == tel::Registration::ok);
+        REQUIRE(registerPhone(b, account("1002", "secret1002", kamailio.server())) == tel::Registration::ok);
+        REQUIRE(registerPhone(c, account("1003", "secret1003", kamailio.server())) == tel::Registration::ok);
+    }
+    // Polls the three phones, as each PC's window would, until `done`.
+    bool pollAll(const std::function<bool()>& done, std::chrono::milliseconds limit = 10s) {
+        auto until = std::chrono::steady_clock::now() + limit;
+        while (!done()) {
+            if (std::chrono::steady_clock::now() > until) return false;
+            for (auto* p : {&a, &b, &c}) p->phone->poll();
+            std::this_thread::sleep_for(10ms);
+        }
+        return true;
+    }
+    static dialer::ActiveCall::State state(SipPhone& p, const std::string& id) {
+        const auto* call = p.phone->call(id);
+        return call ? call->state : dialer::ActiveCall::State::ringing;
+    }
+    static bool talking(SipPhone& p, const std::string& id) { return state(p, id) == dialer::ActiveCall::State::talking; }
+};
+
 }  // namespace
 
 TEST_CASE("registration: the right password registers, a wrong one fails at once, no server fails in time", "[sip][kamailio]") {
@@ -94,24 +123,8 @@ TEST_CASE("registration: the right password registers, a wrong one fails at once
     CHECK(lonely.phone->registrationReason() == "no answer from the server");
 }
 
-TEST_CASE("1001 calls 1002 through Kamailio, holds, resumes and transfers the call to 1003", "[sip][kamailio]") {
-    Office office;
-    test::TempDir dir;
-    Kamailio kamailio(dir);
-    SipPhone a(office.host, dir / "a"), b(office.host, dir / "b"), c(office.host, dir / "c");
-    REQUIRE(registerPhone(a, account("1001", "secret1001", kamailio.server())) == tel::Registration::ok);
-    REQUIRE(registerPhone(b, account("1002", "secret1002", kamailio.server())) == tel::Registration::ok);
-    REQUIRE(registerPhone(c, account("1003", "secret1003", kamailio.server())) == tel::Registration::ok);
+TEST_CASE_METHOD(ThreePhones, "1001 calls 1002 through Kamailio, holds, resumes and transfers the call to 1003", "[sip][kamailio]") {
     c.phone->setAutoAnswer(0.2);
-    auto pollAll = [&](const std::function<bool()>& done, std::chrono::milliseconds limit = 10s) {
-        auto until = std::chrono::steady_clock::now() + limit;
-        while (!done()) {
-            if (std::chrono::steady_clock::now() > until) return false;
-            for (auto* p : {&a, &b, &c}) p->phone->poll();
-            std::this_thread::sleep_for(10ms);
-        }
-        return true;
-    };
 
     a.phone->dial("1002");
     REQUIRE(pollAll([&] { return !b.incoming.empty(); }));
@@ -148,4 +161,23 @@ TEST_CASE("1001 calls 1002 through Kamailio, holds, resumes and transfers the ca
     bool targetLogged = false;
     for (const auto& entry : log) targetLogged |= entry.result == tel::CallResult::transferred && entry.transferTarget == "1003";
     CHECK(targetLogged);
+}
+
+TEST_CASE_METHOD(ThreePhones, "1001 talks to 1002, holds, calls 1003 and joins all three", "[sip][kamailio]") {
+    b.phone->setAutoAnswer(0.1);
+    c.phone->setAutoAnswer(0.1);
+
+    // Three-way: 1001 talks to 1002, holds, calls 1003, and joins both.
+    a.phone->dial("1002");
+    std::string first = a.phone->calls().back().id;
+    REQUIRE(pollAll([&] { return talking(a, first); }));
+    a.phone->provider().hold(first);
+    REQUIRE(pollAll([&] { return state(a, first) == dialer::ActiveCall::State::held; }));
+    a.phone->dial("1003");
+    std::string second = a.phone->calls().back().id;
+    REQUIRE(pollAll([&] { return talking(a, second); }));
+    a.phone->provider().conference(first, second);
+    REQUIRE(pollAll([&] { return talking(a, first) && talking(a, second); }, 15s));
+    CHECK(b.phone->current()->state == dialer::ActiveCall::State::talking);
+    CHECK(c.phone->current()->state == dialer::ActiveCall::State::talking);
 }

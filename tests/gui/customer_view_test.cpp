@@ -11,22 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-// A label, or the text of a group box, a choice, a field or a radio button, anywhere.
-bool hasText(const json& texts, const std::string& wanted) {
-    for (const auto& t : texts) {
-        if (t.is_string() && t.get<std::string>() == wanted) return true;
-        if (t.is_array() && hasText(t, wanted)) return true;
-        if (t.is_object()) {
-            for (const char* key : {"group", "choice", "field", "radio"})
-                if (t.contains(key) && t[key] == wanted) return true;
-            if (t.contains("notebook"))
-                for (const auto& page : t["notebook"])
-                    if (page.contains("texts") && hasText(page["texts"], wanted)) return true;
-        }
-    }
-    return false;
-}
-
 bool startsWithText(const json& texts, const std::string& prefix) {
     for (const auto& t : texts) {
         if (t.is_string() && t.get<std::string>().rfind(prefix, 0) == 0) return true;

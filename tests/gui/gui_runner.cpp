@@ -30,6 +30,21 @@ GuiRun Gui::run(const std::string& name, const std::vector<std::string>& args,
     return result;
 }
 
+bool hasText(const nlohmann::json& texts, const std::string& wanted) {
+    for (const auto& t : texts) {
+        if (t.is_string() && t.get<std::string>() == wanted) return true;
+        if (t.is_array() && hasText(t, wanted)) return true;
+        if (t.is_object()) {
+            for (const char* key : {"group", "choice", "field", "radio"})
+                if (t.contains(key) && t[key] == wanted) return true;
+            if (t.contains("notebook"))
+                for (const auto& page : t["notebook"])
+                    if (page.contains("texts") && hasText(page["texts"], wanted)) return true;
+        }
+    }
+    return false;
+}
+
 std::vector<std::string> menuItems(const nlohmann::json& ui, const std::string& menu) {
     std::vector<std::string> items;
     for (const auto& m : ui["menus"])

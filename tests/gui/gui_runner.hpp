@@ -33,6 +33,10 @@ private:
     Cli cli_;
 };
 
+// Whether `wanted` is among described texts: a label or button, a row of a list, a group box's,
+// a choice's, a field's or a radio button's text, or on a notebook page.
+bool hasText(const nlohmann::json& texts, const std::string& wanted);
+
 // Labels of the items in the top-level menu `menu`.
 std::vector<std::string> menuItems(const nlohmann::json& ui, const std::string& menu);
 

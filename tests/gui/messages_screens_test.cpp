@@ -15,7 +15,7 @@ std::vector<json> rows(const json& ui) {
         if (t.is_array()) out.push_back(t);
     return out;
 }
-bool hasText(const json& ui, const std::string& text) {
+bool tabHasText(const json& ui, const std::string& text) {
     for (const auto& t : ui["current_tab_texts"])
         if (t.is_string() && t == text) return true;
     return false;
@@ -48,9 +48,9 @@ TEST_CASE("the message box shows a fired reminder and a current announcement, in
     CHECK(list[1][1] == "Reminder");
     CHECK(list[1][2] == "Call Zhang San back about the quote");
     CHECK_THAT(list[1][4].get<std::string>(), Catch::EndsWith(" 7"));  // "Greetings 7" (the hello plugin's name)
-    CHECK(hasText(en.ui, "Mark read"));
-    CHECK(hasText(en.ui, "Mark all read"));
-    CHECK(hasText(en.ui, "Add reminder..."));
+    CHECK(tabHasText(en.ui, "Mark read"));
+    CHECK(tabHasText(en.ui, "Mark all read"));
+    CHECK(tabHasText(en.ui, "Add reminder..."));
     CHECK(en.ui["status"][0] == "Reminder: Call Zhang San back about the quote");
     CHECK(en.ui["status"][4] == "Unread messages: 2");
 
@@ -68,7 +68,7 @@ TEST_CASE("the message box shows a fired reminder and a current announcement, in
     CHECK(list[1][2] == "给李四发合同");
     CHECK_THAT(list[1][4].get<std::string>(), Catch::EndsWith(" 8"));
     CHECK(list[2][2] == "Call Zhang San back about the quote");
-    CHECK(hasText(zh.ui, "全部标为已读"));
+    CHECK(tabHasText(zh.ui, "全部标为已读"));
     CHECK(zh.ui["status"][0] == "提醒：给李四发合同");
     CHECK(zh.ui["status"][4] == "未读消息：3");
 

@@ -12,13 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-bool hasText(const json& texts, const std::string& wanted) {
-    for (const auto& t : texts) {
-        if (t.is_string() && t.get<std::string>() == wanted) return true;
-        if (t.is_array() && hasText(t, wanted)) return true;
-    }
-    return false;
-}
 
 }  // namespace
 

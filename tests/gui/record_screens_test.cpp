@@ -11,16 +11,6 @@ using namespace tiller::test;
 namespace {
 
 // A label, or the text of a group box, a choice or a field, anywhere in the described texts.
-bool hasText(const nlohmann::json& texts, const std::string& wanted) {
-    for (const auto& t : texts) {
-        if (t.is_string() && t.get<std::string>() == wanted) return true;
-        if (t.is_array() && hasText(t, wanted)) return true;
-        if (t.is_object())
-            for (const char* key : {"group", "choice", "field"})
-                if (t.contains(key) && t[key] == wanted) return true;
-    }
-    return false;
-}
 
 }  // namespace
 

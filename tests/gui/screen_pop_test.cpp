@@ -17,13 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-bool hasText(const json& texts, const std::string& wanted) {
-    for (const auto& t : texts) {
-        if (t.is_string() && t.get<std::string>() == wanted) return true;
-        if (t.is_array() && hasText(t, wanted)) return true;
-    }
-    return false;
-}
 
 const json* dialog(const json& ui, const std::string& title) {
     for (const auto& d : ui["dialogs"])
@@ -51,7 +44,7 @@ std::unique_ptr<BackgroundProcess> call(const TempDir& home, int port, const std
 
 }  // namespace
 
-TEST_CASE("an incoming call pops up the customer before it is answered; an unknown number its region", "[gui][dialer]") {
+TEST_CASE("an incoming call pops up the customer before it is answered, an unknown number its region", "[gui][dialer]") {
     TempDir home;
     Gui gui(home);
     REQUIRE(gui.cli().run({"demo", "--customers", "30"}).exitCode == 0);

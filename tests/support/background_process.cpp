@@ -54,8 +54,8 @@ void BackgroundProcess::stop() {
     }
 }
 
-int freeUdpPort() {
-    int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+int freeLoopbackPort(int socketType) {
+    int fd = ::socket(AF_INET, socketType, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);

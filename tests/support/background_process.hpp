@@ -2,6 +2,7 @@
 // in a log file, and stopped when the object goes away.
 #pragma once
 
+#include <sys/socket.h>
 #include <sys/types.h>
 
 #include <chrono>
@@ -34,8 +35,9 @@ private:
     std::filesystem::path log_;
 };
 
-// A UDP port on 127.0.0.1 nobody uses right now.
-int freeUdpPort();
+// A port on 127.0.0.1 nobody uses right now: TCP (SOCK_STREAM) or UDP (SOCK_DGRAM).
+int freeLoopbackPort(int socketType = SOCK_STREAM);
+inline int freeUdpPort() { return freeLoopbackPort(SOCK_DGRAM); }
 // Whether something listens on UDP 127.0.0.1:port.
 bool udpPortBound(int port);
 

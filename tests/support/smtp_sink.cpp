@@ -31,18 +31,6 @@ bool accepts(int port) {
 
 }  // namespace
 
-int freeLoopbackPort() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
 SmtpSink::SmtpSink(bool refuseRecipients) : port_(freeLoopbackPort()) {
     std::string listen = "127.0.0.1:" + std::to_string(port_);
     std::string maildir = (dir_ / "mail").string();

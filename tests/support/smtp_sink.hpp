@@ -2,6 +2,7 @@
 // free port, keeping what it receives in a Maildir; stopped when the object goes away.
 #pragma once
 
+#include "background_process.hpp"
 #include "temp_dir.hpp"
 
 #include <sys/types.h>
@@ -29,7 +30,5 @@ private:
     int port_ = 0;
     pid_t pid_ = -1;
 };
-
-int freeLoopbackPort();
 
 }  // namespace tiller::test

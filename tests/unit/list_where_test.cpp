@@ -22,7 +22,7 @@ fields:
 
 }  // namespace
 
-TEST_CASE("a list's where conditions are read with their operators; an unknown one is refused with its line", "[record][lists]") {
+TEST_CASE("a list's where conditions are read with their operators, an unknown one is refused with its line", "[record][lists]") {
     auto entity = record::parseEntity(kEntity, "customer.yaml", "tiller-shop");
     CHECK(entity.publicPool);
     CHECK(entity.deletePermission == "shop.delete");
@@ -41,4 +41,21 @@ TEST_CASE("a list's where conditions are read with their operators; an unknown o
     CHECK_THROWS_WITH(record::parseEntity("id: shop.thing\ntable: shop_thing\npublic_pool: true\nfields: [{name: name, type: text}]\n",
                                           "thing.yaml", "tiller-shop"),
                       Catch::Contains("public_pool") && Catch::Contains("needs an owner field"));
+}
+
+TEST_CASE("a list knows which of its columns hold phone numbers, for click to dial", "[record][lists]") {
+    auto entity = record::parseEntity(R"(id: shop.customer
+table: shop_customer
+fields:
+  - {name: name, type: text}
+  - {name: phone, type: phone}
+  - {name: email, type: email}
+  - {name: mobile, type: phone}
+)", "customer.yaml", "tiller-shop");
+    auto lookup = [&](const std::string& id) { return id == entity.id ? &entity : nullptr; };
+    auto list = record::parseList("id: shop.customers\nentity: shop.customer\ncolumns: [name, email, mobile, phone]\n", "customers.yaml",
+                                  "tiller-shop", lookup);
+    CHECK(record::phoneColumns(list, entity) == std::vector<std::size_t>{2, 3});
+    auto names = record::parseList("id: shop.names\nentity: shop.customer\ncolumns: [name]\n", "names.yaml", "tiller-shop", lookup);
+    CHECK(record::phoneColumns(names, entity).empty());
 }

@@ -9,14 +9,7 @@ namespace dialer {
 std::string tr(const char* english) { return tiller::i18n::tr(english, "tiller-dialer"); }
 
 std::string tr(const char* english, std::initializer_list<std::string> values) {
-    std::string text = tr(english);
-    int n = 0;
-    for (const auto& value : values) {
-        const std::string blank = "{" + std::to_string(++n) + "}";
-        for (auto at = text.find(blank); at != std::string::npos; at = text.find(blank, at + value.size()))
-            text.replace(at, blank.size(), value);
-    }
-    return text;
+    return tiller::i18n::fill(tr(english), values);
 }
 
 std::string clockText(long long ms) {

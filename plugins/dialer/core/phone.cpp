@@ -170,7 +170,7 @@ void Phone::handle(const CallEvent& event) {
             } else {
                 fresh.caller.typed = fresh.caller.number = event.remoteNumber;
             }
-            fresh.lookupMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+            fresh.lookupMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             calls_.push_back(fresh);
             if (state_ != AgentState::idle) {
                 provider_->reject(event.callId, true);  // 置忙 / 小休: the caller hears busy

@@ -29,7 +29,7 @@ struct ActiveCall {
     enum class State { ringing, talking, held } state = State::ringing;
     long long startedAt = 0;
     std::optional<long long> answeredAt;
-    long long lookupMs = 0;  // the caller lookup's own time (screen pop budget)
+    double lookupMs = 0;     // the caller lookup's own time (screen pop budget)
     std::string recording;   // the file the call is recorded into, once recording started
 };
 

@@ -4,6 +4,8 @@
 #include <tiller/log/log.hpp>
 
 #include <linphone++/linphone.hh>
+#include <linphone/core.h>
+#include <linphone/logging.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -16,24 +18,30 @@ namespace tel = tiller::telephony;
 using Kind = tel::CallEvent::Kind;
 
 
-// liblinphone's log into Tiller's; without a listener it writes to the console.
-class LogForwarder : public linphone::LoggingServiceListener {
-public:
-    void onLogMessageWritten(const std::shared_ptr<linphone::LoggingService>&, const std::string& domain,
-                             linphone::LogLevel level, const std::string& message) override {
-        // liblinphone's own errors are mostly about sound cards a headless phone does not use:
-        // kept in the log for the curious, shown on the console only when fatal.
-        std::string line = "liblinphone " + domain + ": " + message;
-        if (level == linphone::LogLevel::Fatal)
-            tiller::log::error(line);
-        else if (level == linphone::LogLevel::Message)
-            tiller::log::debug(line);
-        else if (level == linphone::LogLevel::Error)
-            tiller::log::info(line);
-        else if (level == linphone::LogLevel::Warning)
-            tiller::log::debug(line);
+// liblinphone's log into Tiller's; without a handler it writes to the console. Through the C
+// API: mediastreamer's threads log too, and the C++ wrapper's listener is not safe off the
+// thread that drives the core (it ended a test run in std::bad_weak_ptr).
+void forwardLog(LinphoneLoggingService*, const char* domain, LinphoneLogLevel level, const char* message) {
+    // liblinphone's own errors are mostly about sound cards a headless phone does not use:
+    // kept in the log for the curious, shown on the console only when fatal.
+    std::string line = std::string("liblinphone ") + (domain ? domain : "") + ": " + (message ? message : "");
+    switch (level) {
+        case LinphoneLogLevelFatal: tiller::log::error(line); break;
+        case LinphoneLogLevelError: tiller::log::info(line); break;
+        default: tiller::log::debug(line); break;
     }
-};
+}
+
+void forwardLogsOnce() {
+    static const bool installed = [] {
+        LinphoneLoggingServiceCbs* cbs = linphone_factory_create_logging_service_cbs(linphone_factory_get());
+        linphone_logging_service_cbs_set_log_message_written(cbs, forwardLog);
+        linphone_logging_service_add_callbacks(linphone_logging_service_get(), cbs);
+        linphone_logging_service_cbs_unref(cbs);  // the service keeps its own reference
+        return true;
+    }();
+    (void)installed;
+}
 
 tel::Registration registrationOf(linphone::RegistrationState state) {
     switch (state) {
@@ -65,6 +73,7 @@ struct SipProvider::Impl : linphone::CoreListener {
         bool rang = false, answered = false, held = false, declined = false, hungUp = false, timedOut = false,
              transferred = false, ended = false;
         std::string transferTarget;
+        const void* consultation = nullptr;  // an attended transfer's consultation call, left with it
     };
     struct SipAccount {
         tel::Account account;
@@ -226,7 +235,14 @@ struct SipProvider::Impl : linphone::CoreListener {
         if (state == linphone::Call::State::Connected && !t.transferred) {
             t.transferred = true;
             emit(t, Kind::transferred);
-            if (!t.ended) t.call->terminate();  // the far end took it: this phone leaves
+            // The far end took it: this phone leaves the call, and the consultation of an
+            // attended transfer too (the two others now talk to each other).
+            const void* consultation = t.consultation;
+            if (!t.ended) t.call->terminate();
+            if (auto other = calls.find(consultation); other != calls.end() && !other->second.ended) {
+                other->second.transferred = true;
+                other->second.call->terminate();
+            }
         }
     }
 
@@ -279,16 +295,10 @@ SipProvider::SipProvider(SipSettings settings, const tiller::Clock& clock)
     factory->setDataDir(s.dataDir.string());
     factory->setConfigDir(s.dataDir.string());
     factory->setDownloadDir(s.dataDir.string());
-    auto logging = linphone::LoggingService::get();
-    // One forwarder for the process: the logging service is liblinphone's singleton.
-    static const auto forwarder = [&] {
-        auto f = std::make_shared<LogForwarder>();
-        logging->addListener(f);
-        return f;
-    }();
-    (void)forwarder;
+    forwardLogsOnce();  // one handler for the process: the logging service is liblinphone's singleton
     // TILLER_SIP_DEBUG=1 logs every SIP message (for support: why did that call fail?).
-    logging->setLogLevel(std::getenv("TILLER_SIP_DEBUG") ? linphone::LogLevel::Message : linphone::LogLevel::Warning);
+    linphone_logging_service_set_log_level(linphone_logging_service_get(),
+                                           std::getenv("TILLER_SIP_DEBUG") ? LinphoneLogLevelMessage : LinphoneLogLevelWarning);
 
     auto config = factory->createConfig((s.dataDir / "linphonerc").string());
     config->setString("sip", "bind_address", s.bindAddress);
@@ -322,6 +332,7 @@ SipProvider::SipProvider(SipSettings settings, const tiller::Clock& clock)
     transports->setDtlsPort(0);
     core->setTransports(transports);
     core->setAudioPort(-1);
+    core->setNortpTimeout(s.noMediaTimeoutSeconds);
     core->setVideoPort(0);
     if (s.headless) {
         core->setUseFiles(true);
@@ -445,6 +456,8 @@ void SipProvider::transferToConsultation(const std::string& callId, const std::s
     auto& t = impl_->byId(callId);
     auto& consultation = impl_->byId(consultationId);
     t.transferTarget = consultation.number;
+    t.consultation = consultation.call->cPtr();
+    consultation.transferTarget = t.number;
     if (t.call->transferToAnother(consultation.call) != 0)
         throw tel::Refused(tr("The call could not be transferred to {1}", {consultation.number}));
 }
@@ -452,12 +465,9 @@ void SipProvider::transferToConsultation(const std::string& callId, const std::s
 void SipProvider::conference(const std::string& callId, const std::string& otherCallId) {
     auto& a = impl_->byId(callId);
     auto& b = impl_->byId(otherCallId);
-    auto params = impl_->core->createConferenceParams();
-    params->enableVideo(false);
-    params->enableLocalParticipant(true);
-    auto conference = impl_->core->createConferenceWithParams(params);
-    if (!conference || conference->addParticipants({a.call, b.call}) != 0)
-        throw tel::Refused(tr("The three-way call could not be set up"));
+    // This phone mixes the two calls (a local conference); it holds at most these two.
+    if (impl_->core->getCallsNb() != 2) throw tel::Refused(tr("A three-way call joins exactly two calls"));
+    if (impl_->core->addAllToConference() != 0) throw tel::Refused(tr("The three-way call could not be set up"));
     for (auto* t : {&a, &b}) impl_->emit(*t, Kind::conferenced);
 }
 

@@ -28,6 +28,7 @@ struct SipSettings {
     std::filesystem::path ringFile;   // "" = liblinphone's own ring
     long long setupTimeoutMs = 30000; // an outgoing call unanswered this long ends as no answer
     long long registrationTimeoutMs = 10000;  // no answer from the server this long: failed (liblinphone waits 32 s)
+    int noMediaTimeoutSeconds = 30;  // a call whose sound stopped this long is over (the network dropped)
     std::filesystem::path recordingsDir;  // where recordings go
     std::string userAgent = "Tiller";
 };

@@ -313,6 +313,10 @@ void PhoneBar::showIncoming(const ActiveCall& call) {
     pops_[call.id] = pop;
     pop->Show();
     pop->Raise();
+    pop->Update();
+    // How long the caller waited for the pop, from the INVITE taken in (issue 8: 150 ms).
+    tiller::log::info("dialer: screen pop shown " + std::to_string(clock_.nowMs() - call.startedAt) + " ms after the INVITE (lookup " +
+                      std::to_string(static_cast<int>(call.lookupMs)) + " ms)");
     refresh();
 }
 

@@ -1,5 +1,6 @@
 #include <tiller/ui/error_dialog.hpp>
 #include <tiller/ui/list_actions_bar.hpp>
+#include <tiller/ui/list_dialing.hpp>
 #include <tiller/ui/list_printout.hpp>
 #include <tiller/ui/progress_dialog.hpp>
 #include <tiller/ui/record_dialog.hpp>
@@ -184,6 +185,7 @@ RecordListView::RecordListView(wxWindow* parent, std::shared_ptr<record::Store> 
     print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printPreview(); });
     table_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { openRecord(table_->idAt(e.GetIndex())); });
     table_->Bind(wxEVT_LIST_COL_CLICK, [this](wxListEvent& e) { sortBy(e.GetColumn()); });
+    offerCallsFromRows(*table_, *store_, list);
     loadSavedQueries();
     refresh();
 }

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <vector>
 
 namespace tiller::i18n {
 namespace {
@@ -65,6 +66,26 @@ std::string tr(std::string_view english, const std::string& domain) {
     std::lock_guard lock(s.mutex);
     if (s.language.empty() || english.empty()) return std::string(english);
     return boost::locale::dgettext(domain.c_str(), std::string(english).c_str(), currentLocale(s));
+}
+
+std::string fill(std::string text, std::initializer_list<std::string> values) {
+    // One pass from left to right, so a value that itself holds "{2}" is not filled again.
+    std::vector<std::string> given(values);
+    std::string out;
+    for (std::size_t at = 0; at < text.size();) {
+        auto close = text[at] == '{' ? text.find('}', at) : std::string::npos;
+        if (close != std::string::npos && close > at + 1 && close - at <= 3 &&
+            text.find_first_not_of("0123456789", at + 1) == close) {
+            std::size_t n = std::stoul(text.substr(at + 1, close - at - 1));
+            if (n >= 1 && n <= given.size()) {
+                out += given[n - 1];
+                at = close + 1;
+                continue;
+            }
+        }
+        out += text[at++];
+    }
+    return out;
 }
 
 std::string tr(const Text& text) {

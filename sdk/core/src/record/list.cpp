@@ -132,4 +132,12 @@ std::vector<ListColumnDef> visibleColumns(const ListDefinition& list, const Enti
     return out;
 }
 
+std::vector<std::size_t> phoneColumns(const ListDefinition& list, const Entity& entity) {
+    std::vector<std::size_t> out;
+    auto columns = visibleColumns(list, entity);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (const Field* f = listField(entity, columns[i].field); f && f->type == FieldType::phone) out.push_back(i);
+    return out;
+}
+
 }  // namespace tiller::record

@@ -10,6 +10,7 @@
 #include <tiller/i18n/text.hpp>
 
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,9 @@ void addCatalogFolder(const std::filesystem::path& folder, const std::string& do
 std::string tr(std::string_view english, const std::string& domain = "tiller");
 inline std::string tr(const char* english) { return tr(std::string_view(english)); }
 std::string tr(const Text& text);
+// `text` with {1}, {2} ... replaced by `values` in order: the blanks of a translated sentence,
+// which a language may order differently ("{2}上响铃{1}").
+std::string fill(std::string text, std::initializer_list<std::string> values);
 
 // For the language chosen, the system's language when `requested` is empty ($LANGUAGE,
 // $LC_ALL, $LC_MESSAGES, $LANG), reduced to "zh_CN", "en"...

@@ -57,6 +57,8 @@ ListDefinition readList(const std::filesystem::path& file, const std::string& do
 const Field* listField(const Entity& entity, const std::string& name);
 // The columns to show: the declared ones, then the enabled custom fields (when asked).
 std::vector<ListColumnDef> visibleColumns(const ListDefinition& list, const Entity& entity);
+// The positions among visibleColumns() of phone fields (click to dial from a row).
+std::vector<std::size_t> phoneColumns(const ListDefinition& list, const Entity& entity);
 // Whether a list may sort by `field` fast (an index exists): id and indexed fields.
 bool sortable(const Entity& entity, const std::string& field);
 
