@@ -14,7 +14,7 @@
 namespace tiller::gui {
 
 SettingsDialog::SettingsDialog(wxWindow* parent, Runtime& runtime, ui::UiRegistry& widgets, const std::string& firstPage)
-    : wxDialog(parent, wxID_ANY, ui::tr("Settings"), wxDefaultPosition, parent->FromDIP(wxSize(640, 420)),
+    : wxDialog(parent, wxID_ANY, ui::tr("Settings"), wxDefaultPosition, parent->FromDIP(wxSize(720, 560)),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* book = new wxListbook(this, wxID_ANY);

@@ -241,3 +241,37 @@ TEST_CASE("a call to an address where nothing answers ends in time, not after li
     CHECK((result == tel::CallResult::noAnswer || result == tel::CallResult::failed));
     CHECK(tiller.ended[0].first.talkMs == 0);
 }
+
+TEST_CASE("calls are recorded always or when the agent asks, into files the call log names", "[sip]") {
+    Office office;
+    test::TempDir dir;
+    SipPhone tiller(office.host, dir / "phone", 30000, 30, dir / "recordings");
+    auto call = [&](bool always) {
+        tiller.phone->setRecordAlways(always);
+        int port = 0;
+        auto sipp = dialer::test::sippAnswers(dir, "uas_answer_hangup.xml", port);
+        auto before = tiller.ended.size();
+        std::string id = tiller.phone->dialTo("13800138000", "sip:13800138000@127.0.0.1:" + std::to_string(port));
+        REQUIRE(tiller.pollUntil([&] { return tiller.phone->call(id) && tiller.phone->call(id)->answeredAt; }));
+        if (!always) tiller.phone->record(id);  // the agent presses Record
+        CHECK_FALSE(tiller.phone->call(id)->recording.empty());
+        REQUIRE(tiller.pollUntil([&] { return tiller.ended.size() > before; }, 10s));
+        tiller.pollUntil([&] { return sipp->exited().has_value(); }, 5s);
+        return dialer::CallLog(*office.database).byId(tiller.ended.back().second)->recording;
+    };
+    for (bool always : {true, false}) {
+        INFO((always ? "always" : "on demand"));
+        auto file = call(always);
+        REQUIRE_FALSE(file.empty());
+        CHECK(std::filesystem::path(file).parent_path() == dir / "recordings");
+        CHECK(std::filesystem::exists(file));
+    }
+    // Without a recordings folder the phone cannot record, and says so.
+    SipPhone plain(office.host, dir / "plain");
+    int port = 0;
+    auto sipp = dialer::test::sippAnswers(dir, "uas_answer_hangup.xml", port);
+    std::string id = plain.phone->dialTo("13800138000", "sip:13800138000@127.0.0.1:" + std::to_string(port));
+    REQUIRE(plain.pollUntil([&] { return plain.phone->call(id) && plain.phone->call(id)->answeredAt; }));
+    CHECK_THROWS_AS(plain.phone->record(id), tel::Refused);
+    plain.pollUntil([&] { return sipp->exited().has_value(); }, 10s);
+}

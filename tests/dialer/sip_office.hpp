@@ -27,7 +27,7 @@ struct SipPhone {
     std::vector<std::pair<tiller::telephony::CallEvent, long long>> ended;
 
     SipPhone(tiller::plugin::Host& host, const std::filesystem::path& dir, long long setupTimeoutMs = 30000,
-             int noMediaTimeoutSeconds = 30) {
+             int noMediaTimeoutSeconds = 30, const std::filesystem::path& recordings = {}) {
         // TILLER_SIP_DEBUG=1: liblinphone's whole story on the console, to see why a call went wrong.
         if (std::getenv("TILLER_SIP_DEBUG")) {
             tiller::log::Options debug;
@@ -42,6 +42,7 @@ struct SipPhone {
         s.setupTimeoutMs = setupTimeoutMs;
         s.registrationTimeoutMs = 3000;
         s.noMediaTimeoutSeconds = noMediaTimeoutSeconds;
+        s.recordingsDir = recordings;
         auto provider = std::make_unique<SipProvider>(s, clock);
         sip = provider.get();
         phone = std::make_unique<Phone>(host, std::move(provider), clock);

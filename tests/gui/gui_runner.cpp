@@ -35,7 +35,7 @@ bool hasText(const nlohmann::json& texts, const std::string& wanted) {
         if (t.is_string() && t.get<std::string>() == wanted) return true;
         if (t.is_array() && hasText(t, wanted)) return true;
         if (t.is_object()) {
-            for (const char* key : {"group", "choice", "field", "radio"})
+            for (const char* key : {"group", "choice", "field", "radio", "checkbox", "check"})
                 if (t.contains(key) && t[key] == wanted) return true;
             if (t.contains("notebook"))
                 for (const auto& page : t["notebook"])

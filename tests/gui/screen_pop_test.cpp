@@ -107,3 +107,20 @@ TEST_CASE("without an account or a phone file, the phone bar says how to set the
     CHECK(hasText(r.ui["bars"]["dialer.phone_bar"], "电话未启动：尚未设置电话账号：请在 设置 > 电话 中添加"));
     CHECK(r.ui["status"][3] == "电话：无账号（设置 > 电话）");
 }
+
+TEST_CASE("Settings > Phone shows the office's phone system and this PC's extension, sound and codecs", "[gui][dialer]") {
+    TempDir home;
+    Gui gui(home);
+    setUpPhone(home);  // the phone runs, so its sound devices and codecs are listed
+    REQUIRE(gui.cli().run({"calendar", "show"}).exitCode == 0);  // a database
+    auto r = gui.run("settings-phone-zh_CN", {"--lang", "zh_CN", "--open", "settings:dialer.phone"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    REQUIRE(r.ui["dialogs"].size() == 1);
+    const auto& texts = r.ui["dialogs"][0]["texts"];
+    for (const char* wanted : {"交换机地址", "传输协议", "通话录音", "振铃时长（秒）", "绑定本机的分机", "密码", "SIP端口", "扬声器",
+                               "麦克风", "没有声卡：用文件播放和录音"})
+        CHECK(hasText(texts, wanted));
+    CHECK(hasText(texts, "从不"));  // recordings are off until someone turns them on
+    CHECK(hasText(texts, "PCMA"));  // a codec of the running phone
+}

@@ -16,7 +16,18 @@ extern char** environ;
 
 namespace tiller::test {
 
-BackgroundProcess::BackgroundProcess(std::vector<std::string> args, std::filesystem::path log) : log_(std::move(log)) {
+BackgroundProcess::BackgroundProcess(std::vector<std::string> args, std::filesystem::path log,
+                                     const std::map<std::string, std::string>& environment)
+    : log_(std::move(log)) {
+    std::vector<std::string> variables;
+    for (char** e = environ; *e; ++e) {
+        std::string entry = *e;
+        if (!environment.count(entry.substr(0, entry.find('=')))) variables.push_back(entry);
+    }
+    for (const auto& [k, v] : environment) variables.push_back(k + "=" + v);
+    std::vector<char*> env;
+    for (auto& v : variables) env.push_back(v.data());
+    env.push_back(nullptr);
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -25,7 +36,7 @@ BackgroundProcess::BackgroundProcess(std::vector<std::string> args, std::filesys
     posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&files, STDOUT_FILENO, STDERR_FILENO);
-    int rc = posix_spawnp(&pid_, argv[0], &files, nullptr, argv.data(), environ);
+    int rc = posix_spawnp(&pid_, argv[0], &files, nullptr, argv.data(), env.data());
     posix_spawn_file_actions_destroy(&files);
     if (rc != 0) throw std::runtime_error("cannot start " + args[0] + " (is it installed?)");
 }

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,8 +16,10 @@ namespace tiller::test {
 
 class BackgroundProcess {
 public:
-    // argv[0] is looked up on PATH. Throws when it cannot be started.
-    BackgroundProcess(std::vector<std::string> argv, std::filesystem::path log);
+    // argv[0] is looked up on PATH; `environment` is added to this process's. Throws when it
+    // cannot be started.
+    BackgroundProcess(std::vector<std::string> argv, std::filesystem::path log,
+                      const std::map<std::string, std::string>& environment = {});
     ~BackgroundProcess();
     BackgroundProcess(const BackgroundProcess&) = delete;
     BackgroundProcess& operator=(const BackgroundProcess&) = delete;

@@ -11,6 +11,7 @@
 #include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/msgdlg.h>
+#include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/statbox.h>
@@ -27,19 +28,22 @@ class PhoneSettingsPage : public tiller::ui::SettingsPanel {
 public:
     PhoneSettingsPage(wxWindow* parent, tiller::plugin::Host& host, std::shared_ptr<PhoneService> service)
         : SettingsPanel(parent), host_(host), service_(std::move(service)), office_(loadOfficePhone(host.database())) {
+        // Two boxes of settings are taller than the Settings dialog: they scroll.
+        auto* scroll = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
+        scroll->SetScrollRate(0, FromDIP(10));
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         try {
             pc_ = loadPcPhone();
         } catch (const std::exception& e) {
             // A broken dialer.yaml: say where, and save a good one over it only when asked.
-            auto* problem = new wxStaticText(this, wxID_ANY, tr("This PC's phone file cannot be read, saving replaces it: {1}", {e.what()}));
+            auto* problem = new wxStaticText(scroll, wxID_ANY, tr("This PC's phone file cannot be read, saving replaces it: {1}", {e.what()}));
             problem->SetForegroundColour(wxColour(192, 0, 0));
             problem->Wrap(FromDIP(560));
             sizer->Add(problem, 0, wxALL, FromDIP(8));
         }
         bool configure = host.allows("dialer.configure");
 
-        auto* office = new wxStaticBoxSizer(wxVERTICAL, this, tr("The office's phone system"));
+        auto* office = new wxStaticBoxSizer(wxVERTICAL, scroll, tr("The office's phone system"));
         auto* og = new wxFlexGridSizer(2, FromDIP(wxSize(10, 6)));
         auto* ob = office->GetStaticBox();
         server_ = field(og, ob, N_("PBX address"), office_.server, "server");
@@ -57,14 +61,14 @@ public:
         }
         sizer->Add(office, 0, wxEXPAND | wxALL, FromDIP(8));
 
-        auto* pc = new wxStaticBoxSizer(wxVERTICAL, this, tr("This PC"));
+        auto* pc = new wxStaticBoxSizer(wxVERTICAL, scroll, tr("This PC"));
         auto* pb = pc->GetStaticBox();
         auto* pg = new wxFlexGridSizer(2, FromDIP(wxSize(10, 6)));
         tel::Account bound = pc_.accounts.empty() ? tel::Account{} : pc_.accounts.front();
         extension_ = field(pg, pb, N_("Extension bound to this PC"), bound.user, "extension");
         accountServer_ = field(pg, pb, N_("Its server (empty: the office's)"), bound.server == office_.server ? "" : bound.server, "account_server");
         displayName_ = field(pg, pb, N_("Name shown to the called"), bound.displayName, "display_name");
-        password_ = new wxTextCtrl(pb, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(260, -1)), wxTE_PASSWORD);
+        password_ = new wxTextCtrl(pb, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(230, -1)), wxTE_PASSWORD);
         password_->SetHint(tr("unchanged"));
         pg->Add(new wxStaticText(pb, wxID_ANY, tr("Password")), 0, wxALIGN_CENTER_VERTICAL);
         pg->Add(password_);
@@ -84,14 +88,17 @@ public:
         files_->SetValue(pc_.soundFiles);
         pc->Add(files_, 0, wxLEFT | wxBOTTOM, FromDIP(8));
         pc->Add(new wxStaticText(pb, wxID_ANY, tr("Codecs (none ticked: all)")), 0, wxLEFT, FromDIP(8));
-        codecs_ = new wxCheckListBox(pb, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(260, 90)));
+        codecs_ = new wxCheckListBox(pb, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(230, 90)));
         for (const auto& codec : sip ? sip->availableCodecs() : pc_.codecs) {
             int at = codecs_->Append(text(codec));
             codecs_->Check(at, std::find(pc_.codecs.begin(), pc_.codecs.end(), codec) != pc_.codecs.end());
         }
         pc->Add(codecs_, 0, wxALL, FromDIP(8));
         sizer->Add(pc, 0, wxEXPAND | wxALL, FromDIP(8));
-        SetSizer(sizer);
+        scroll->SetSizer(sizer);
+        auto* outer = new wxBoxSizer(wxVERTICAL);
+        outer->Add(scroll, 1, wxEXPAND);
+        SetSizer(outer);
     }
 
     void save() override {
@@ -138,7 +145,7 @@ public:
 private:
     wxTextCtrl* field(wxFlexGridSizer* grid, wxWindow* box, const char* caption, const std::string& value, const char* name) {
         grid->Add(new wxStaticText(box, wxID_ANY, tr(caption)), 0, wxALIGN_CENTER_VERTICAL);
-        auto* t = new wxTextCtrl(box, wxID_ANY, text(value), wxDefaultPosition, FromDIP(wxSize(260, -1)));
+        auto* t = new wxTextCtrl(box, wxID_ANY, text(value), wxDefaultPosition, FromDIP(wxSize(230, -1)));
         t->SetName(name);
         grid->Add(t);
         return t;
