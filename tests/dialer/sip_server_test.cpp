@@ -181,3 +181,29 @@ TEST_CASE_METHOD(ThreePhones, "1001 talks to 1002, holds, calls 1003 and joins a
     CHECK(b.phone->current()->state == dialer::ActiveCall::State::talking);
     CHECK(c.phone->current()->state == dialer::ActiveCall::State::talking);
 }
+
+TEST_CASE_METHOD(ThreePhones, "1001 consults 1003 while 1002 waits on hold, then connects them (attended transfer)", "[sip][kamailio]") {
+    b.phone->setAutoAnswer(0.1);
+    c.phone->setAutoAnswer(0.1);
+    a.phone->dial("1002");
+    std::string caller = a.phone->calls().back().id;
+    REQUIRE(pollAll([&] { return talking(a, caller); }));
+    a.phone->provider().hold(caller);
+    REQUIRE(pollAll([&] { return state(a, caller) == dialer::ActiveCall::State::held; }));
+    a.phone->dial("1003");  // allowed: the other call is on hold
+    std::string consultation = a.phone->calls().back().id;
+    REQUIRE(pollAll([&] { return talking(a, consultation); }));
+    a.phone->provider().transferToConsultation(caller, consultation);
+    REQUIRE(pollAll([&] { return a.phone->calls().empty(); }, 15s));
+    std::map<std::string, tel::CallResult> results;
+    for (const auto& [event, id] : a.ended) results[event.callId] = event.result;
+    CHECK(results[caller] == tel::CallResult::transferred);
+    // The consultation ends by 1003's own hang-up (its call was replaced) or by this phone's.
+    CHECK((results[consultation] == tel::CallResult::transferred || results[consultation] == tel::CallResult::answered));
+    // 1002 and 1003 now talk to each other, one call each.
+    REQUIRE(pollAll([&] {
+        return b.phone->calls().size() == 1 && c.phone->calls().size() == 1 &&
+               b.phone->current()->state == dialer::ActiveCall::State::talking &&
+               c.phone->current()->state == dialer::ActiveCall::State::talking;
+    }, 15s));
+}
