@@ -14,17 +14,9 @@ using namespace std::chrono;
 using value_text::fill;
 using value_text::tr;
 
-constexpr const char* kLeadKey = "birthday.lead_days";
-
 std::string monthDay(year_month_day date) { return isoDate(date).substr(5); }  // "03-08"
 
 }  // namespace
-
-int BirthdayReminders::leadDays() { return leadDaysSetting(host_, kLeadKey); }
-
-void BirthdayReminders::setLeadDays(int days) {
-    setLeadDaysSetting(host_, kLeadKey, days, N_("remind between 0 and %s days before a birthday"));
-}
 
 int BirthdayReminders::run() {
     long long now = clock_.nowMs();

@@ -8,26 +8,18 @@
 
 #include "once_reminders.hpp"
 
-#include <tiller/clock.hpp>
-#include <tiller/plugin/host.hpp>
+#include <tiller/i18n/catalogs.hpp>
 
 namespace contacts {
 
-class BirthdayReminders {
+class BirthdayReminders : public OccasionReminders {
 public:
-    BirthdayReminders(tiller::plugin::Host& host, const tiller::Clock& clock) : host_(host), clock_(clock) {}
-
-    int leadDays();
-    // 0 (on the day) to kMaxLeadDays; needs contacts.configure.
-    void setLeadDays(int days);
+    BirthdayReminders(tiller::plugin::Host& host, const tiller::Clock& clock)
+        : OccasionReminders(host, clock, "birthday.lead_days", N_("remind between 0 and %s days before a birthday")) {}
 
     // Reminds of every birthday from today to `leadDays()` days ahead not reminded of yet this
     // year. Returns how many reminders it made.
     int run();
-
-private:
-    tiller::plugin::Host& host_;
-    const tiller::Clock& clock_;
 };
 
 }  // namespace contacts

@@ -11,15 +11,7 @@ namespace {
 using value_text::fill;
 using value_text::tr;
 
-constexpr const char* kLeadKey = "holiday.lead_days";
-
 }  // namespace
-
-int HolidayReminders::leadDays() { return leadDaysSetting(host_, kLeadKey); }
-
-void HolidayReminders::setLeadDays(int days) {
-    setLeadDaysSetting(host_, kLeadKey, days, N_("remind between 0 and %s days before a holiday"));
-}
 
 int HolidayReminders::run() {
     namespace calendar = tiller::calendar;

@@ -9,26 +9,18 @@
 
 #include "once_reminders.hpp"
 
-#include <tiller/clock.hpp>
-#include <tiller/plugin/host.hpp>
+#include <tiller/i18n/catalogs.hpp>
 
 namespace contacts {
 
-class HolidayReminders {
+class HolidayReminders : public OccasionReminders {
 public:
-    HolidayReminders(tiller::plugin::Host& host, const tiller::Clock& clock) : host_(host), clock_(clock) {}
-
-    int leadDays();
-    // 0 (on the day) to kMaxLeadDays; needs contacts.configure.
-    void setLeadDays(int days);
+    HolidayReminders(tiller::plugin::Host& host, const tiller::Clock& clock)
+        : OccasionReminders(host, clock, "holiday.lead_days", N_("remind between 0 and %s days before a holiday")) {}
 
     // Reminds the owners of VIP customers of every holiday starting from today to `leadDays()`
     // days ahead not reminded of yet. Returns how many reminders it made.
     int run();
-
-private:
-    tiller::plugin::Host& host_;
-    const tiller::Clock& clock_;
 };
 
 }  // namespace contacts

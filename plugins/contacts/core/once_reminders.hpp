@@ -3,6 +3,7 @@
 // "reminded" is taken in the reminder's own transaction.
 #pragma once
 
+#include <tiller/clock.hpp>
 #include <tiller/messages/reminders.hpp>
 #include <tiller/plugin/host.hpp>
 
@@ -16,6 +17,27 @@ constexpr int kMaxLeadDays = 60;
 int leadDaysSetting(tiller::plugin::Host& host, const char* key, int fallback = 3);
 // Needs contacts.configure; ValidationError("lead_days", `outOfRange` filled with the maximum).
 void setLeadDaysSetting(tiller::plugin::Host& host, const char* key, int days, const char* outOfRange);
+
+// Reminders of one kind of occasion (birthdays, holidays) with their "days before" setting.
+class OccasionReminders {
+public:
+    // `leadKey`: the setting; `outOfRange`: the message (with %s for the maximum) for a value
+    // outside 0 to kMaxLeadDays.
+    OccasionReminders(tiller::plugin::Host& host, const tiller::Clock& clock, const char* leadKey, const char* outOfRange)
+        : host_(host), clock_(clock), leadKey_(leadKey), outOfRange_(outOfRange) {}
+
+    int leadDays() { return leadDaysSetting(host_, leadKey_); }
+    // 0 (on the day) to kMaxLeadDays; needs contacts.configure.
+    void setLeadDays(int days) { setLeadDaysSetting(host_, leadKey_, days, outOfRange_); }
+
+protected:
+    tiller::plugin::Host& host_;
+    const tiller::Clock& clock_;
+
+private:
+    const char* leadKey_;
+    const char* outOfRange_;
+};
 
 struct OnceReminder {
     // INSERT INTO <marks> (..., ...) VALUES (:k, :v) ON CONFLICT (...) DO NOTHING

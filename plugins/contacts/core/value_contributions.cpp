@@ -36,26 +36,23 @@ EventBus::Subscription& upgradeSubscription() {
     N_("Status upgrade: distributors"), N_("Status upgrade: agents"), N_("Status upgrade: partners"),
     N_("Status upgrade: individuals"),  N_("Manager approval")};
 
-void addJobs(Registry& registry) {
-    ScheduledJob birthdays;
-    birthdays.id = "contacts.birthday_reminders";
-    birthdays.label = N_("Birthday reminders");
-    birthdays.intervalMinutes = 24 * 60;
-    birthdays.run = [](Host& host, const tiller::Clock& clock) {
-        int made = BirthdayReminders(host, clock).run();
-        return made ? std::to_string(made) + " birthday reminders" : std::string();
+// A daily job making one kind of occasion reminders; its log line counts them.
+template <class Reminders>
+void addReminderJob(Registry& registry, const char* id, const char* label, const char* what) {
+    ScheduledJob job;
+    job.id = id;
+    job.label = label;
+    job.intervalMinutes = 24 * 60;
+    job.run = [what](Host& host, const tiller::Clock& clock) {
+        int made = Reminders(host, clock).run();
+        return made ? std::to_string(made) + " " + what : std::string();
     };
-    registry.add(birthdays);
+    registry.add(job);
+}
 
-    ScheduledJob holidays;
-    holidays.id = "contacts.holiday_reminders";
-    holidays.label = N_("Holiday reminders");
-    holidays.intervalMinutes = 24 * 60;
-    holidays.run = [](Host& host, const tiller::Clock& clock) {
-        int made = HolidayReminders(host, clock).run();
-        return made ? std::to_string(made) + " holiday reminders" : std::string();
-    };
-    registry.add(holidays);
+void addJobs(Registry& registry) {
+    addReminderJob<BirthdayReminders>(registry, "contacts.birthday_reminders", N_("Birthday reminders"), "birthday reminders");
+    addReminderJob<HolidayReminders>(registry, "contacts.holiday_reminders", N_("Holiday reminders"), "holiday reminders");
 
     ScheduledJob vip;
     vip.id = "contacts.vip_review";
