@@ -147,6 +147,8 @@ TEST_CASE("this PC's phone file is read back as written, a broken one names its 
     pc.sipPort = 5099;
     pc.bindAddress = "127.0.0.1";
     pc.soundFiles = true;
+    pc.ringFile = (dir / "ring.wav").string();
+    std::ofstream(pc.ringFile) << "RIFF";
     dialer::savePcPhone(pc, file);
     CHECK(test::readFile(file).find("not-kept") == std::string::npos);  // passwords go to the keyring only
     auto back = dialer::loadPcPhone(file);
@@ -157,6 +159,7 @@ TEST_CASE("this PC's phone file is read back as written, a broken one names its 
     CHECK(back.codecs == std::vector<std::string>{"PCMA", "opus"});
     CHECK(back.sipPort == 5099);
     CHECK(back.soundFiles);
+    CHECK(back.ringFile == pc.ringFile);
 
     auto broken = [&](const std::string& yaml) {
         std::ofstream(file, std::ios::trunc) << yaml;
@@ -172,4 +175,5 @@ TEST_CASE("this PC's phone file is read back as written, a broken one names its 
     CHECK_THAT(broken("sip_port: 5060\naccounts:\n  - {server: 127.0.0.1}\n"), Catch::StartsWith("3 ") && Catch::Contains("user"));
     CHECK_THAT(broken("accounts:\n  - {user: '1', server: a, transport: sctp}\n"), Catch::Contains("udp, tcp or tls"));
     CHECK_THAT(broken("sound_files: maybe\n"), Catch::Contains("true or false"));
+    CHECK_THAT(broken("sip_port: 5060\nring_file: /nowhere/ring.wav\n"), Catch::StartsWith("2 ") && Catch::Contains("not there"));
 }

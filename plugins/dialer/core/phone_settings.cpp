@@ -128,6 +128,9 @@ PcPhone loadPcPhone(const std::filesystem::path& file) {
     pc.captureDevice = text(file, root, "capture_device");
     pc.ringerDevice = text(file, root, "ringer_device");
     pc.bindAddress = text(file, root, "bind_address");
+    pc.ringFile = text(file, root, "ring_file");
+    if (!pc.ringFile.empty() && !std::filesystem::exists(pc.ringFile))
+        bad(file, root["ring_file"], "ring_file", "names a file that is not there: " + pc.ringFile);
     if (auto files = root["sound_files"]) {
         if (!files.IsScalar() || (files.Scalar() != "true" && files.Scalar() != "false"))
             bad(file, files, "sound_files", "must be true or false");
@@ -165,6 +168,7 @@ void savePcPhone(const PcPhone& pc, const std::filesystem::path& file) {
     out << YAML::Key << "codecs" << YAML::Value << YAML::Flow << pc.codecs;
     out << YAML::Key << "sip_port" << YAML::Value << pc.sipPort;
     out << YAML::Key << "bind_address" << YAML::Value << pc.bindAddress;
+    out << YAML::Key << "ring_file" << YAML::Value << pc.ringFile;
     out << YAML::Key << "sound_files" << YAML::Value << pc.soundFiles;
     out << YAML::EndMap;
     std::filesystem::create_directories(file.parent_path());

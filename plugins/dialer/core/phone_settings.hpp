@@ -34,6 +34,7 @@ struct PcPhone {
     std::vector<std::string> codecs;
     int sipPort = 5060;
     std::string bindAddress;  // "" = every interface
+    std::string ringFile;     // the ringing sound (a WAV); "" = liblinphone's own
     bool soundFiles = false;  // no sound card: play and record files
 };
 

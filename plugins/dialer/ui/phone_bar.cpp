@@ -167,6 +167,7 @@ void PhoneBar::start() {
         s.captureDevice = pc.captureDevice;
         s.ringerDevice = pc.ringerDevice;
         s.codecs = pc.codecs;
+        s.ringFile = pc.ringFile;
         s.setupTimeoutMs = office.ringSeconds * 1000LL;
         if (office.recording != Recording::off) s.recordingsDir = recordingsFolder();
         auto provider = std::make_unique<SipProvider>(s, clock_);

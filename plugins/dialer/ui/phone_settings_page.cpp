@@ -8,6 +8,7 @@
 #include <tiller/secrets/keyring.hpp>
 
 #include <wx/checkbox.h>
+#include <wx/filepicker.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/msgdlg.h>
@@ -79,6 +80,10 @@ public:
         AudioDevices devices = sip ? sip->audioDevices() : AudioDevices{};
         playback_ = devicesChoice(pg, pb, N_("Speaker"), devices.playback, pc_.playbackDevice);
         capture_ = devicesChoice(pg, pb, N_("Microphone"), devices.capture, pc_.captureDevice);
+        pg->Add(new wxStaticText(pb, wxID_ANY, tr("Ringing sound (WAV, empty: the usual)")), 0, wxALIGN_CENTER_VERTICAL);
+        ringFile_ = new wxFilePickerCtrl(pb, wxID_ANY, text(pc_.ringFile), tr("Ringing sound"), "*.wav", wxDefaultPosition,
+                                     FromDIP(wxSize(230, -1)), wxFLP_OPEN | wxFLP_FILE_MUST_EXIST | wxFLP_USE_TEXTCTRL);
+        pg->Add(ringFile_);
         pc->Add(pg, 0, wxALL, FromDIP(8));
         if (pc_.accounts.size() > 1)
             pc->Add(new wxStaticText(pb, wxID_ANY, tr("{1} more accounts are set in {2}", {std::to_string(pc_.accounts.size() - 1),
@@ -132,6 +137,7 @@ public:
         }
         pc.sipPort = port_->GetValue();
         pc.soundFiles = files_->GetValue();
+        pc.ringFile = utf8(ringFile_->GetPath());
         pc.playbackDevice = deviceId(playback_, playbackIds_);
         pc.captureDevice = deviceId(capture_, captureIds_);
         pc.codecs.clear();
@@ -184,6 +190,7 @@ private:
     wxChoice *transport_, *recording_, *playback_, *capture_;
     wxSpinCtrl *ring_, *port_;
     wxCheckBox* files_;
+    wxFilePickerCtrl* ringFile_;
     wxCheckListBox* codecs_;
     std::vector<std::string> playbackIds_, captureIds_;
 };
