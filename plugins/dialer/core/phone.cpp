@@ -144,7 +144,8 @@ void Phone::handle(const CallEvent& event) {
         if (auto lookup = host_.service<tiller::telephony::CallerLookup>()) {
             try {
                 adopted.caller = lookup->lookup(host_, event.remoteNumber, tiller::i18n::language());
-            } catch (const std::exception&) {
+            } catch (const std::exception& e) {  // shown without a name; the call goes on
+                tiller::log::warning("dialer: caller lookup for " + event.remoteNumber + " failed: " + e.what());
             }
         }
         calls_.push_back(std::move(adopted));
