@@ -1,14 +1,13 @@
 // Customers > Assess customer value...: a customer's score (0-100) on each assessment item, with
 // its weight and standard beside it, and the value they add up to (SPEC §2.5).
+#include "customer_dialog.hpp"
 #include "value_ui.hpp"
 #include "value_ui_text.hpp"
 #include "core/value_assessment.hpp"
 
 #include <tiller/errors.hpp>
 #include <tiller/record/store.hpp>
-#include <tiller/ui/dialog_parts.hpp>
 #include <tiller/ui/error_dialog.hpp>
-#include <tiller/ui/field_editors.hpp>
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -24,20 +23,14 @@ using value_ui::tr;
 
 enum Column { kItem, kWeight, kStandard, kScore };
 
-class AssessmentDialog : public wxDialog {
+class AssessmentDialog : public CustomerDialog {
 public:
     AssessmentDialog(wxWindow* parent, tiller::plugin::Host& host, long long customerId)
-        : wxDialog(parent, wxID_ANY, tr("Assess customer value"), wxDefaultPosition, wxDefaultSize,
-                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-          host_(host),
-          store_(host, clock_) {
+        : CustomerDialog(parent, host, tr("Assess customer value")) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         auto* row = new wxBoxSizer(wxHORIZONTAL);
         row->Add(new wxStaticText(this, wxID_ANY, tr("Customer")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
-        const auto& contact = store_.entity("contacts.contact");
-        picker_ = tiller::ui::makeEditor(this, store_, contact, *contact.field("customer_id"), 0);
-        picker_->onChange = [this] { load(); };
-        row->Add(picker_->window(), 1, wxEXPAND);
+        row->Add(makePicker(), 1, wxEXPAND);
         sizer->Add(row, 0, wxEXPAND | wxALL, FromDIP(12));
         sizer->Add(new wxStaticText(this, wxID_ANY, tr("Score each item from 0 to 100 by its standard; the value is the "
                                                        "weighted sum.")),
@@ -54,27 +47,11 @@ public:
         sizer->Add(grid_, 1, wxEXPAND | wxALL, FromDIP(12));
         value_ = new wxStaticText(this, wxID_ANY, "");
         sizer->Add(value_, 0, wxLEFT | wxRIGHT, FromDIP(12));
-        problem_ = tiller::ui::problemLine(this);
-        sizer->Add(problem_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(12));
-        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        save_ = new wxButton(this, wxID_ANY, tr("Save scores"));
-        buttons->AddStretchSpacer();
-        buttons->Add(save_, 0, wxRIGHT, FromDIP(8));
-        buttons->Add(new wxButton(this, wxID_CANCEL, tr("Close")));
-        sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
-        SetSizerAndFit(sizer);
-        save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
-        if (customerId) picker_->set(std::to_string(customerId));
-        load();
+        finish(sizer, nullptr, tr("Save scores"), [this] { save(); }, customerId);
     }
 
 private:
-    long long customer() const {
-        auto id = picker_->get();
-        return id.empty() ? 0 : std::stoll(id);
-    }
-
-    void load() {
+    void load() override {
         problem_->SetLabel("");
         if (grid_->GetNumberRows() > 0) grid_->DeleteRows(0, grid_->GetNumberRows());
         items_.clear();
@@ -112,10 +89,10 @@ private:
                                          "Tools > Settings > Customer value.");
             else if (!warning.empty()) shown += "  (" + text(warning) + ")";
             value_->SetLabel(shown);
-            save_->Enable(customer() != 0 && !rows.empty());
+            action_->Enable(customer() != 0 && !rows.empty());
         } catch (const std::exception& e) {
             problem_->SetLabel(text(e.what()));
-            save_->Enable(false);
+            action_->Enable(false);
         }
         Layout();
     }
@@ -143,13 +120,8 @@ private:
         }
     }
 
-    tiller::plugin::Host& host_;
-    tiller::SystemClock clock_;
-    tiller::record::Store store_;
-    std::unique_ptr<tiller::ui::FieldEditor> picker_;
     wxGrid* grid_;
-    wxStaticText *value_, *problem_;
-    wxButton* save_;
+    wxStaticText* value_;
     std::vector<long long> items_;
 };
 

@@ -1,15 +1,14 @@
 // Customers > Request status upgrade...: the customer's place on the ladder, the rung it can ask
 // for next (SPEC §2.3: one at a time, through the approval flow of its type), and what became
 // of its earlier requests.
+#include "customer_dialog.hpp"
 #include "value_ui.hpp"
 #include "value_ui_text.hpp"
 #include "core/status_upgrades.hpp"
 
 #include <tiller/errors.hpp>
 #include <tiller/record/store.hpp>
-#include <tiller/ui/dialog_parts.hpp>
 #include <tiller/ui/error_dialog.hpp>
-#include <tiller/ui/field_editors.hpp>
 #include <tiller/util/time_text.hpp>
 
 #include <wx/button.h>
@@ -25,24 +24,18 @@ using value_ui::statusText;
 using value_ui::tr;
 using tiller::ui::text;
 
-class UpgradeDialog : public wxDialog {
+class UpgradeDialog : public CustomerDialog {
 public:
     UpgradeDialog(wxWindow* parent, tiller::plugin::Host& host, long long customerId)
-        : wxDialog(parent, wxID_ANY, tr("Request status upgrade"), wxDefaultPosition, wxDefaultSize,
-                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-          host_(host),
-          store_(host, clock_) {
+        : CustomerDialog(parent, host, tr("Request status upgrade")) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(10, 8)));
         grid->AddGrowableCol(1);
-        const auto& contact = store_.entity("contacts.contact");
-        picker_ = tiller::ui::makeEditor(this, store_, contact, *contact.field("customer_id"), 0);
-        picker_->onChange = [this] { load(); };
         auto row = [&](const char* label, wxWindow* value) {
             grid->Add(new wxStaticText(this, wxID_ANY, tr(label)), 0, wxALIGN_CENTER_VERTICAL);
             grid->Add(value, 1, wxEXPAND);
         };
-        row(N_("Customer"), picker_->window());
+        row(N_("Customer"), makePicker());
         ladder_ = new wxStaticText(this, wxID_ANY, "");
         row(N_("Status ladder"), ladder_);
         current_ = new wxStaticText(this, wxID_ANY, "");
@@ -61,29 +54,12 @@ public:
                                     {N_("Note"), 180}})
             requests_->AppendColumn(tr(label), wxLIST_FORMAT_LEFT, FromDIP(width));
         sizer->Add(requests_, 1, wxEXPAND | wxALL, FromDIP(12));
-        problem_ = tiller::ui::problemLine(this);
-        sizer->Add(problem_, 0, wxLEFT | wxRIGHT, FromDIP(12));
         sent_ = new wxStaticText(this, wxID_ANY, "");
-        sizer->Add(sent_, 0, wxLEFT | wxRIGHT, FromDIP(12));
-        auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-        send_ = new wxButton(this, wxID_ANY, tr("Send for approval"));
-        buttons->AddStretchSpacer();
-        buttons->Add(send_, 0, wxRIGHT, FromDIP(8));
-        buttons->Add(new wxButton(this, wxID_CANCEL, tr("Close")));
-        sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(12));
-        SetSizerAndFit(sizer);
-        send_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { send(); });
-        if (customerId) picker_->set(std::to_string(customerId));
-        load();
+        finish(sizer, sent_, tr("Send for approval"), [this] { send(); }, customerId);
     }
 
 private:
-    long long customer() const {
-        auto id = picker_->get();
-        return id.empty() ? 0 : std::stoll(id);
-    }
-
-    void load() {
+    void load() override {
         problem_->SetLabel("");
         sent_->SetLabel("");
         requests_->DeleteAllItems();
@@ -125,7 +101,7 @@ private:
             next_->SetLabel(statusText(statusCode(*place->waiting)) + " (" + tr("waiting for approval") + ")");
         else
             next_->SetLabel(place->next ? statusText(statusCode(*place->next)) : tr("none: the top of the ladder"));
-        send_->Enable(place && place->next && !place->frozen && !place->waiting);
+        action_->Enable(place && place->next && !place->frozen && !place->waiting);
         Layout();
     }
 
@@ -150,13 +126,8 @@ private:
         }
     }
 
-    tiller::plugin::Host& host_;
-    tiller::SystemClock clock_;
-    tiller::record::Store store_;
-    std::unique_ptr<tiller::ui::FieldEditor> picker_;
-    wxStaticText *ladder_, *current_, *next_, *flow_, *problem_, *sent_;
+    wxStaticText *ladder_, *current_, *next_, *flow_, *sent_;
     wxListCtrl* requests_;
-    wxButton* send_;
 };
 
 }  // namespace
