@@ -4,6 +4,7 @@
 // numbers the plugin chooses to index.
 #pragma once
 
+#include "contacts_setup.hpp"
 #include "core/contacts_contributions.hpp"
 #include "core/customer_book.hpp"
 #include "core/phone_index.hpp"
@@ -37,10 +38,7 @@ struct Shop {
     tiller::plugin::Host host{database, registry};
 
     Shop() {
-        registry.setOwner("contacts");
-        contacts::contribute(registry);
-        for (const char* file : {"customer.yaml", "contact.yaml", "address.yaml"})
-            registry.add(tiller::record::readEntity(std::string(TILLER_CONTACTS_SOURCE "/entities/") + file, "tiller-contacts"));
+        installContacts(registry, host, clock);
         registry.setOwner("tests");
         for (const char* entity : {"contacts.customer", "contacts.contact"}) {
             tiller::plugin::RecordHook phones;
@@ -57,10 +55,6 @@ struct Shop {
             };
             registry.add(phones);
         }
-        tiller::migrations::Migrator migrator(*database);
-        migrator.add(registry.migrationsOf("contacts"));
-        migrator.apply();
-        tiller::dictionary::Dictionary(host, clock).installSystemValues();
     }
 
     long long count(const std::string& sql) {

@@ -1,5 +1,6 @@
 // SPEC §2.1 rule 004 and §2.3 freezing, with the contacts plugin's own declarations and
 // migrations, on SQLite and PostgreSQL.
+#include "contacts_setup.hpp"
 #include "core/contacts_contributions.hpp"
 #include "core/customer_book.hpp"
 
@@ -22,16 +23,7 @@ struct Shop {
     plugin::Registry registry;
     plugin::Host host{database, registry};
 
-    Shop() {
-        registry.setOwner("contacts");
-        contacts::contribute(registry);
-        for (const char* file : {"customer.yaml", "contact.yaml"})
-            registry.add(record::readEntity(std::string(TILLER_CONTACTS_SOURCE "/entities/") + file, "tiller-contacts"));
-        migrations::Migrator migrator(*database);
-        migrator.add(registry.migrationsOf("contacts"));
-        migrator.apply();
-        dictionary::Dictionary(host, clock).installSystemValues();
-    }
+    Shop() { contacts::test::installContacts(registry, host, clock, {.entities = {"customer", "contact"}}); }
     long long count(const char* table) {
         return database->withSession([&](soci::session& s) {
             long long n = 0;

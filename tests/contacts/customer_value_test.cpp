@@ -2,6 +2,7 @@
 // migrations and approval flows, on SQLite and PostgreSQL: status upgrades through a real
 // approval run (mei asks, the administrator approves), value assessment, credit flags with a
 // test exposure source, VIP tiers and birthday reminders with a clock the tests move.
+#include "contacts_setup.hpp"
 #include "core/birthday_reminders.hpp"
 #include "core/contacts_contributions.hpp"
 #include "core/credit_limits.hpp"
@@ -68,16 +69,7 @@ struct ValueShop : test::SalesOffice {
     plugin::EventBus::Subscription upgrades;
 
     ValueShop() {
-        registry.setOwner("contacts");
-        contacts::contribute(registry);
-        for (const char* file : {"customer.yaml", "contact.yaml", "address.yaml"})
-            registry.add(record::readEntity(std::string(TILLER_CONTACTS_SOURCE "/entities/") + file, "tiller-contacts"));
-        for (const auto& file : std::filesystem::directory_iterator(TILLER_CONTACTS_SOURCE "/flows"))
-            registry.add(approval::readFlow(file.path()));
-        migrations::Migrator migrator(*database);
-        migrator.add(registry.migrationsOf("contacts"));
-        migrator.apply();
-        dictionary::Dictionary(host, clock).installSystemValues();
+        contacts::test::installContacts(registry, host, clock, {.flows = true});
         identity::RoleBook(*database, clock, {}).setPermissions("sales", {"contacts.view", "contacts.edit"});
         upgrades = contacts::StatusUpgrades::follow(host, clock);
     }

@@ -2,6 +2,7 @@
 // migrations on the engine under test, and helpers to count what an import left behind.
 #pragma once
 
+#include "contacts_setup.hpp"
 #include "core/contacts_contributions.hpp"
 #include "core/customer_import.hpp"
 
@@ -44,18 +45,7 @@ struct ImportShop {
     tiller::plugin::Registry registry;
     tiller::plugin::Host host{database, registry};
 
-    ImportShop() {
-        registry.setOwner("contacts");
-        contacts::contribute(registry);
-        auto entities = [this](const std::string& id) { return registry.entity(id); };
-        for (const char* file : {"customer.yaml", "contact.yaml", "address.yaml"})
-            registry.add(tiller::record::readEntity(std::string(TILLER_CONTACTS_SOURCE "/entities/") + file, "tiller-contacts"));
-        registry.add(tiller::record::readList(TILLER_CONTACTS_SOURCE "/lists/customers.yaml", "tiller-contacts", entities));
-        tiller::migrations::Migrator migrator(*database);
-        migrator.add(registry.migrationsOf("contacts"));
-        migrator.apply();
-        tiller::dictionary::Dictionary(host, clock).installSystemValues();
-    }
+    ImportShop() { contacts::test::installContacts(registry, host, clock, {.lists = {"customers"}}); }
 
     long long count(const std::string& sql) {
         return database->withSession([&](soci::session& s) {

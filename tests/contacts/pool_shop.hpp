@@ -4,6 +4,7 @@
 // their own records (data scope "own"), as the built-in sales role does.
 #pragma once
 
+#include "contacts_setup.hpp"
 #include "core/contacts_contributions.hpp"
 #include "core/customer_book.hpp"
 
@@ -48,18 +49,9 @@ struct PoolShop {
     long long adminId = 0, wangId = 0, liId = 0;
 
     PoolShop() {
-        registry.setOwner("contacts");
-        contacts::contribute(registry);
-        const std::string root = TILLER_CONTACTS_SOURCE;
-        for (const char* file : {"customer.yaml", "contact.yaml", "address.yaml", "lead.yaml"})
-            registry.add(tiller::record::readEntity(root + "/entities/" + file, "tiller-contacts"));
-        auto entities = [this](const std::string& id) { return registry.entity(id); };
-        for (const char* file : {"customers.yaml", "pool.yaml", "leads.yaml", "lead_pool.yaml"})
-            registry.add(tiller::record::readList(root + "/lists/" + file, "tiller-contacts", entities));
-        tiller::migrations::Migrator migrator(*database);
-        migrator.add(registry.migrationsOf("contacts"));
-        migrator.apply();
-        tiller::dictionary::Dictionary(system, clock).installSystemValues();
+        contacts::test::installContacts(registry, system, clock,
+                                        {.entities = {"customer", "contact", "address", "lead"},
+                                         .lists = {"customers", "pool", "leads", "lead_pool"}});
 
         tiller::identity::UserDirectory users(*database, clock, {});
         users.ensureAdministrator();

@@ -1,6 +1,7 @@
 // The contacts plugin's record hooks keep the phone and search indexes in step with every save
 // and delete through record::Store, and its search provider answers within the data scope; on
 // SQLite and PostgreSQL, with the plugin's own declarations, migrations and hooks.
+#include "contacts_setup.hpp"
 #include "core/contacts_contributions.hpp"
 #include "core/contacts_search.hpp"
 #include "core/customer_book.hpp"
@@ -28,16 +29,7 @@ struct Shop {
     plugin::Registry registry;
     plugin::Host host{database, registry};
 
-    Shop() {
-        registry.setOwner("contacts");
-        contacts::contribute(registry);
-        for (const char* file : {"customer.yaml", "contact.yaml", "address.yaml"})
-            registry.add(record::readEntity(std::string(TILLER_CONTACTS_SOURCE "/entities/") + file, "tiller-contacts"));
-        migrations::Migrator migrator(*database);
-        migrator.add(registry.migrationsOf("contacts"));
-        migrator.apply();
-        dictionary::Dictionary(host, clock).installSystemValues();
-    }
+    Shop() { contacts::test::installContacts(registry, host, clock); }
     std::pair<long long, long long> add(const std::string& name, record::Input customer, record::Input contact) {
         customer.emplace_back("name", name);
         customer.emplace_back("category_id", "normal");

@@ -5,6 +5,7 @@
 
 #include "../db/sales_office.hpp"
 
+#include "../contacts/contacts_setup.hpp"
 #include "core/contacts_contributions.hpp"
 #include "core/customer_book.hpp"
 #include "core/dialer_contributions.hpp"
@@ -21,17 +22,12 @@ struct Office : tiller::test::SalesOffice {
     long long customer = 0;  // 北京华信科技, mobile 138 0013 8000, mei's
 
     Office() {
-        registry.setOwner("contacts");
-        contacts::contribute(registry);
-        for (const char* file : {"customer.yaml", "contact.yaml", "address.yaml"})
-            registry.add(tiller::record::readEntity(std::string(TILLER_CONTACTS_SOURCE "/entities/") + file, "tiller-contacts"));
+        contacts::test::installContacts(registry, host, clock);
         registry.setOwner("dialer");
         dialer::contribute(registry, service);
         tiller::migrations::Migrator migrator(*database);
-        migrator.add(registry.migrationsOf("contacts"));
         migrator.add(registry.migrationsOf("dialer"));
         migrator.apply();
-        tiller::dictionary::Dictionary(host, clock).installSystemValues();
         // What the plugins' manifests give salespeople.
         tiller::identity::RoleBook(*database, clock, {}).setPermissions("sales", {"contacts.view", "contacts.edit", "dialer.use"});
         signIn("mei");
