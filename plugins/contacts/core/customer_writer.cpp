@@ -14,7 +14,6 @@ namespace contacts {
 namespace {
 
 using tiller::record::Field;
-using tiller::record::FieldType;
 using Type = BulkInsert::Type;
 
 constexpr std::size_t kRowsPerStatement = 128;
@@ -24,19 +23,6 @@ constexpr std::size_t kNamePrefixLength = 4;
 // RecordHooks of this plugin whose work write() does itself, in bulk.
 constexpr std::string_view kWrittenInBulk[] = {"contacts.customer_name_key", "contacts.customer_indexes",
                                                 "contacts.contact_indexes"};
-
-bool integerValued(FieldType t) {
-    switch (t) {
-        case FieldType::integer:
-        case FieldType::money:
-        case FieldType::datetime:
-        case FieldType::boolean:
-        case FieldType::picklist:
-        case FieldType::reference:
-        case FieldType::user: return true;
-        default: return false;
-    }
-}
 
 void appendJson(std::string& out, const std::string& text) {
     out += '"';
@@ -112,7 +98,7 @@ struct CustomerWriter::Table {
         for (const auto& f : e.fields)
             if (tiller::record::hasColumn(f.type) && !f.readOnly && f.enabled &&
                 std::find(extra.begin(), extra.end(), f.name) == extra.end())
-                columns.push_back({f.name, integerValued(f.type) ? Type::integer : Type::text});
+                columns.push_back({f.name, tiller::record::integerValued(f.type) ? Type::integer : Type::text});
         for (const char* stamp : {"created_at", "updated_at", "version"}) columns.push_back({stamp, Type::integer});
         for (std::size_t i = 0; i < columns.size(); ++i) index[columns[i].name] = i;
         created = index["created_at"];

@@ -51,6 +51,19 @@ std::vector<FieldType> allTypes() {
 
 bool hasColumn(FieldType type) { return type != FieldType::attachments; }
 
+bool integerValued(FieldType type) {
+    switch (type) {
+        case FieldType::integer:
+        case FieldType::money:
+        case FieldType::datetime:
+        case FieldType::boolean:
+        case FieldType::picklist:
+        case FieldType::reference:
+        case FieldType::user: return true;
+        default: return false;
+    }
+}
+
 std::string columnType(FieldType type) {
     switch (type) {
         case FieldType::integer: return "{{id}}";

@@ -12,22 +12,6 @@
 #include <algorithm>
 
 namespace tiller::record {
-namespace {
-
-bool integerValued(FieldType t) {
-    switch (t) {
-        case FieldType::integer:
-        case FieldType::money:
-        case FieldType::datetime:
-        case FieldType::boolean:
-        case FieldType::picklist:
-        case FieldType::reference:
-        case FieldType::user: return true;
-        default: return false;
-    }
-}
-
-}  // namespace
 
 const data::Value& Record::value(const std::string& field) const {
     static const data::Value null;

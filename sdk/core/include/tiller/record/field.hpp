@@ -35,6 +35,8 @@ std::optional<FieldType> typeFromName(std::string_view name);
 std::vector<FieldType> allTypes();
 // Whether the type is stored in a column of the entity's table (all but attachments).
 bool hasColumn(FieldType type);
+// Whether the column holds an integer (amounts in fen, times in ms, flags, ids), else text.
+bool integerValued(FieldType type);
 // The column type in portable SQL (see tiller/db/dialect.hpp).
 std::string columnType(FieldType type);
 
